@@ -1,0 +1,5 @@
+/**
+ * One cart per customer or anonymous session, as a Redis hash with expiry; prices are always read from inventory.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Cart")
+package io.polyshop.cart;

@@ -1,0 +1,5 @@
+/**
+ * The order transaction in PostgreSQL: stock decrement, order and lines with price snapshot, payment state, and the OrderPlaced event recorded in the same transaction (the outbox).
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Checkout")
+package io.polyshop.checkout;

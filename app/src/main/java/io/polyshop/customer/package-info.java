@@ -1,0 +1,5 @@
+/**
+ * Customer accounts (email, password hash, roles, addresses) in PostgreSQL; HTTP sessions in Redis through Spring Session.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Customer")
+package io.polyshop.customer;

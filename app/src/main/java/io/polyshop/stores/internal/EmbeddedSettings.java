@@ -1,0 +1,57 @@
+package io.polyshop.stores.internal;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.core.env.Environment;
+
+import io.polyshop.stores.Store;
+
+/**
+ * What the environment says about the stores, read before the application context exists: a store whose URL
+ * property is blank is embedded.
+ */
+record EmbeddedSettings(Path dataDirectory, Environment environment) {
+
+	static EmbeddedSettings from(Environment environment) {
+		Path dataDirectory = Path.of(environment.getProperty("polyshop.data-dir", "./data")).toAbsolutePath().normalize();
+		return new EmbeddedSettings(dataDirectory, environment);
+	}
+
+	/** The property that holds the store's URL; in {@code application.yaml} it feeds Spring Boot's own property. */
+	static String urlProperty(Store store) {
+		return switch (store) {
+			case POSTGRES -> "polyshop.postgres.url";
+			case REDIS -> "polyshop.redis.url";
+			case MONGODB -> "polyshop.mongodb.uri";
+			case NEO4J -> "polyshop.neo4j.uri";
+		};
+	}
+
+	String configuredUrl(Store store) {
+		return environment.getProperty(urlProperty(store), "").trim();
+	}
+
+	Set<Store> embeddedStores() {
+		Set<Store> embedded = EnumSet.noneOf(Store.class);
+		for (Store store : Store.values()) {
+			if (configuredUrl(store).isEmpty()) {
+				embedded.add(store);
+			}
+		}
+		return embedded;
+	}
+
+	int port(Store store) {
+		return environment.getProperty("polyshop.embedded." + store.id() + ".port", Integer.class, 0);
+	}
+
+	String neo4jClasspath() {
+		return environment.getProperty("polyshop.neo4j.embedded.classpath", "");
+	}
+
+	String neo4jMaxHeap() {
+		return environment.getProperty("polyshop.neo4j.embedded.max-heap", "512m");
+	}
+}

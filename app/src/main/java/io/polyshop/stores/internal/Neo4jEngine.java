@@ -1,0 +1,129 @@
+package io.polyshop.stores.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Neo4j 5.26 run as a child JVM (module {@code neo4j-server}) with Bolt on a loopback port, so the
+ * application uses the ordinary Neo4j driver. A separate JVM keeps Neo4j's Netty 4.1 apart from Spring Boot's
+ * Netty 4.2. The child exits when its standard input closes, so it never outlives Polyshop, even after
+ * {@code kill -9}.
+ */
+final class Neo4jEngine implements EmbeddedEngine {
+
+	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.neo4j");
+	private static final String READY = "POLYSHOP-NEO4J-READY ";
+	private static final String LAUNCHER = "io.polyshop.neo4jserver.EmbeddedNeo4jServer";
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Process process;
+	private final String url;
+
+	private Neo4jEngine(Process process, String url) {
+		this.process = process;
+		this.url = url;
+	}
+
+	static Neo4jEngine start(Path dataDirectory, int port, String classpath, String maxHeap) {
+		if (classpath == null || classpath.isBlank()) {
+			throw new IllegalStateException("""
+					No embedded Neo4j runtime: polyshop.neo4j.embedded.classpath (POLYSHOP_NEO4J_CLASSPATH) is not set. \
+					Start Polyshop with 'mvn spring-boot:run', which sets it, or point POLYSHOP_NEO4J_URI at a Neo4j server.""");
+		}
+		Path home = dataDirectory.resolve("neo4j");
+		Path pidFile = dataDirectory.resolve("neo4j.pid");
+		LeftoverProcesses.stop(pidFile, "java");
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = List.of(java, "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC",
+				"-XX:+ExitOnOutOfMemoryError", "-cp", classpath, LAUNCHER, home.toAbsolutePath().toString(),
+				Integer.toString(port));
+		try {
+			Files.createDirectories(home);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			LeftoverProcesses.writePid(pidFile, process.pid());
+			String url = awaitReady(process);
+			return new Neo4jEngine(process, url);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Embedded Neo4j did not start in " + home, e);
+		}
+	}
+
+	/** Reads the child's output on a daemon thread (for its whole life) and answers the Bolt URI once it is ready. */
+	private static String awaitReady(Process process) {
+		CompletableFuture<String> ready = new CompletableFuture<>();
+		Deque<String> lastLines = new ArrayDeque<>();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = out.readLine(); line != null; line = out.readLine()) {
+					if (line.startsWith(READY)) {
+						ready.complete(line.substring(READY.length()).trim());
+					}
+					else {
+						log.debug(line);
+						synchronized (lastLines) {
+							lastLines.addLast(line);
+							if (lastLines.size() > 20) {
+								lastLines.removeFirst();
+							}
+						}
+					}
+				}
+			}
+			catch (IOException ignored) {
+				// the child is gone; its exit is noticed below
+			}
+			ready.completeExceptionally(new IllegalStateException("Neo4j stopped before it was ready"));
+		}, "neo4j-output");
+		reader.setDaemon(true);
+		reader.start();
+		try {
+			return ready.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException | ExecutionException | TimeoutException e) {
+			process.destroyForcibly();
+			synchronized (lastLines) {
+				throw new IllegalStateException("Embedded Neo4j did not become ready: " + String.join("\n", lastLines), e);
+			}
+		}
+	}
+
+	@Override
+	public String url() {
+		return url;
+	}
+
+	@Override
+	public void close() {
+		try {
+			process.getOutputStream().close(); // the launcher shuts Neo4j down when its stdin closes
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				log.warn("Neo4j did not stop within 30 s; killing it");
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		catch (IOException e) {
+			process.destroyForcibly();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			process.destroyForcibly();
+		}
+	}
+}

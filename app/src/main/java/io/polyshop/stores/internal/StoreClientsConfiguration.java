@@ -1,0 +1,44 @@
+package io.polyshop.stores.internal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.neo4j.driver.Driver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
+import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * Client settings shared by all modules. Two transaction managers: the primary one is PostgreSQL's (Spring
+ * Modulith's event publication registry and every JDBC repository use it); Neo4j repositories name theirs.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreClientsConfiguration {
+
+	@Bean
+	@Primary
+	JdbcTransactionManager transactionManager(DataSource dataSource) {
+		return new JdbcTransactionManager(dataSource);
+	}
+
+	@Bean
+	Neo4jTransactionManager neo4jTransactionManager(Driver driver, DatabaseSelectionProvider databaseSelectionProvider) {
+		return Neo4jTransactionManager.with(driver).withDatabaseSelectionProvider(databaseSelectionProvider).build();
+	}
+
+	/** A store that is down answers within seconds instead of the driver's 30 s default. */
+	@Bean
+	MongoClientSettingsBuilderCustomizer mongoTimeouts(@Value("${polyshop.mongodb.timeout:5s}") Duration timeout) {
+		return settings -> settings
+				.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+				.applyToSocketSettings(socket -> socket.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
+						.readTimeout((int) timeout.multipliedBy(6).toMillis(), TimeUnit.MILLISECONDS));
+	}
+}

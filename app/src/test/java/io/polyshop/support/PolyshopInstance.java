@@ -1,0 +1,28 @@
+package io.polyshop.support;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.polyshop.PolyshopApplication;
+
+/** Starts a whole Polyshop, as `mvn spring-boot:run` would, on its own data directory and a free HTTP port. */
+public final class PolyshopInstance {
+
+	private PolyshopInstance() {
+	}
+
+	public static ConfigurableApplicationContext start(Path dataDirectory, String... extraArguments) {
+		String[] arguments = new String[extraArguments.length + 3];
+		arguments[0] = "--polyshop.data-dir=" + dataDirectory;
+		arguments[1] = "--server.port=0";
+		arguments[2] = "--spring.main.banner-mode=off";
+		System.arraycopy(extraArguments, 0, arguments, 3, extraArguments.length);
+		return new SpringApplicationBuilder(PolyshopApplication.class).run(arguments);
+	}
+
+	public static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+}

@@ -1,0 +1,59 @@
+package io.polyshop.neo4jserver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * A real Neo4j database with a Bolt connector on a loopback port, run as a child process of Polyshop.
+ * <p>
+ * Usage: {@code EmbeddedNeo4jServer <home directory> <bolt port>}. Prints {@value #READY} followed by the
+ * Bolt URI once the database answers, and shuts down cleanly when its standard input closes, which happens
+ * when the parent exits for any reason, even {@code kill -9}: no orphaned Neo4j outlives Polyshop.
+ */
+public final class EmbeddedNeo4jServer {
+
+	public static final String READY = "POLYSHOP-NEO4J-READY ";
+
+	private EmbeddedNeo4jServer() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		if (args.length != 2) {
+			System.err.println("usage: EmbeddedNeo4jServer <home directory> <bolt port>");
+			System.exit(2);
+		}
+		Path home = Path.of(args[0]).toAbsolutePath();
+		int port = Integer.parseInt(args[1]);
+		Files.createDirectories(home);
+
+		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+				.setConfig(BoltConnector.enabled, true)
+				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+				// Loopback only and owned by the parent process; external Neo4j servers keep their authentication.
+				.setConfig(GraphDatabaseSettings.auth_enabled, false)
+				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+				.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
+				.build();
+		Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
+
+		// Touch the default database so that "ready" really means queries will be answered.
+		dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+		System.out.println(READY + "bolt://127.0.0.1:" + port);
+		System.out.flush();
+
+		while (System.in.read() != -1) {
+			// The parent never writes; end of stream means it is gone.
+		}
+		System.exit(0); // runs the shutdown hook
+	}
+}
