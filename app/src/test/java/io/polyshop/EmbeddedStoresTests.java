@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.polyshop.support.PolyshopHttp;
+import io.polyshop.support.PolyshopIntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With no store URL configured, Polyshop runs on four embedded engines and reports them healthy. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@PolyshopIntegrationTest
 class EmbeddedStoresTests {
 
 	@LocalServerPort
@@ -37,7 +37,7 @@ class EmbeddedStoresTests {
 
 	@Test
 	void adminStoresDescribesEveryStore() {
-		JsonNode stores = PolyshopHttp.client(port).get().uri("/api/admin/stores").retrieve().body(JsonNode.class);
+		JsonNode stores = PolyshopHttp.admin(port).get().uri("/api/admin/stores").retrieve().body(JsonNode.class);
 
 		assertThat(stores.path("stores").valueStream().map(s -> s.path("store").asString()).toList())
 				.containsExactly("postgres", "redis", "mongodb", "neo4j");
