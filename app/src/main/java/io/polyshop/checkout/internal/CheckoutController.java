@@ -1,0 +1,32 @@
+package io.polyshop.checkout.internal;
+
+import java.net.URI;
+import java.security.Principal;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CheckoutController {
+
+	private final Checkout checkout;
+
+	CheckoutController(Checkout checkout) {
+		this.checkout = checkout;
+	}
+
+	/** 201 with the new order; 200 with the same order when the Idempotency-Key was seen before. */
+	@PostMapping("/api/checkout")
+	ResponseEntity<CheckoutResult> checkout(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@Valid @RequestBody CheckoutRequest request, Principal principal) {
+		CheckoutResult result = checkout.checkout(CustomerIds.of(principal), idempotencyKey, request);
+		return result.created()
+				? ResponseEntity.created(URI.create("/api/orders/" + result.orderId())).body(result)
+				: ResponseEntity.ok(result);
+	}
+}

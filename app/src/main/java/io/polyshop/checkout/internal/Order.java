@@ -1,0 +1,134 @@
+package io.polyshop.checkout.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+import io.polyshop.checkout.OrderSnapshot;
+import io.polyshop.checkout.ShippingAddress;
+import io.polyshop.shared.Money;
+
+/**
+ * The order aggregate: header, lines with their price snapshot, and every status transition.
+ * PLACED → PAID → COMPLETED, or → CANCELLED with a reason; nothing else.
+ */
+@Table("orders")
+class Order {
+
+	enum Status {
+		PLACED, PAID, COMPLETED, CANCELLED
+	}
+
+	private final @Id UUID id;
+	private final String customerId;
+	private final String idempotencyKey;
+	private Status status;
+	private String cancelReason;
+	private final String currency;
+	private final BigDecimal total;
+	@Embedded.Empty(prefix = "ship_")
+	private final ShippingAddress shippingAddress;
+	private String paymentReference;
+	private final String cardLast4;
+	private final Instant placedAt;
+	private @Version Integer version;
+	@MappedCollection(idColumn = "order_id", keyColumn = "line_no")
+	private final List<OrderLine> lines;
+	@MappedCollection(idColumn = "order_id", keyColumn = "seq")
+	private final List<StatusChange> statusChanges;
+
+	@PersistenceCreator
+	Order(UUID id, String customerId, String idempotencyKey, Status status, String cancelReason, String currency,
+			BigDecimal total, ShippingAddress shippingAddress, String paymentReference, String cardLast4, Instant placedAt,
+			Integer version, List<OrderLine> lines, List<StatusChange> statusChanges) {
+		this.id = id;
+		this.customerId = customerId;
+		this.idempotencyKey = idempotencyKey;
+		this.status = status;
+		this.cancelReason = cancelReason;
+		this.currency = currency;
+		this.total = total;
+		this.shippingAddress = shippingAddress;
+		this.paymentReference = paymentReference;
+		this.cardLast4 = cardLast4;
+		this.placedAt = placedAt;
+		this.version = version;
+		this.lines = lines;
+		this.statusChanges = new ArrayList<>(statusChanges);
+	}
+
+	/** A line as priced at checkout, from inventory's current price. */
+	record PricedLine(String sku, String title, int quantity, Money unitPrice) {
+	}
+
+	/** @param lines at least one line, all priced in one currency */
+	static Order place(String customerId, String idempotencyKey, List<PricedLine> lines, ShippingAddress address,
+			String cardLast4, Instant now) {
+		String currency = lines.get(0).unitPrice().currency();
+		Money total = lines.stream().map(line -> line.unitPrice().times(line.quantity())).reduce(Money.zero(currency), Money::plus);
+		return new Order(UUID.randomUUID(), customerId, idempotencyKey, Status.PLACED, null, currency, total.amount(),
+				address, null, cardLast4, now, null,
+				lines.stream().map(line -> new OrderLine(line.sku(), line.title(), line.quantity(), line.unitPrice().amount())).toList(),
+				List.of(new StatusChange(Status.PLACED.name(), null, now)));
+	}
+
+	void markPaid(String paymentReference, Instant now) {
+		transition(Status.PLACED, Status.PAID, null, now);
+		this.paymentReference = paymentReference;
+	}
+
+	void markCompleted(Instant now) {
+		transition(Status.PAID, Status.COMPLETED, null, now);
+	}
+
+	void cancel(String reason, Instant now) {
+		transition(Status.PLACED, Status.CANCELLED, reason, now);
+		this.cancelReason = reason;
+	}
+
+	private void transition(Status from, Status to, String reason, Instant now) {
+		if (status != from) {
+			throw new IllegalStateException("Order " + id + " is " + status + ", cannot become " + to);
+		}
+		status = to;
+		statusChanges.add(new StatusChange(to.name(), reason, now));
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	String customerId() {
+		return customerId;
+	}
+
+	Status status() {
+		return status;
+	}
+
+	Money total() {
+		return new Money(total, currency);
+	}
+
+	List<OrderLine> lines() {
+		return lines;
+	}
+
+	OrderSnapshot snapshot() {
+		return new OrderSnapshot(id.toString(), customerId, status.name(), cancelReason, total(),
+				lines.stream().map(line -> new OrderSnapshot.Line(line.sku(), line.title(), line.quantity(),
+						line.unitPrice(currency), line.lineTotal(currency))).toList(),
+				shippingAddress, new OrderSnapshot.Payment(paymentReference, cardLast4),
+				statusChanges.stream().map(c -> new OrderSnapshot.StatusChange(c.status(), c.reason(), c.changedAt())).toList(),
+				placedAt, version == null ? 0 : version);
+	}
+}

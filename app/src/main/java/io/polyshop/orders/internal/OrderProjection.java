@@ -1,0 +1,69 @@
+package io.polyshop.orders.internal;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import io.polyshop.checkout.OrderCancelled;
+import io.polyshop.checkout.OrderCompleted;
+import io.polyshop.checkout.OrderPlaced;
+import io.polyshop.checkout.PlacedOrders;
+
+/**
+ * Keeps the order documents in step with the order rows. Each event only says "this order changed": the listener
+ * reads the order's current state from PostgreSQL and writes it as one single-document upsert, guarded by the
+ * order's version, so redelivered, reordered or concurrent events never duplicate a document nor put an older
+ * state over a newer one. If MongoDB is down the listener fails, its publication stays incomplete in the outbox,
+ * and it is resubmitted until it succeeds.
+ */
+@Component
+class OrderProjection {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
+
+	private final PlacedOrders placedOrders;
+	private final MongoTemplate mongo;
+	private final Clock clock;
+
+	OrderProjection(PlacedOrders placedOrders, MongoTemplate mongo, Clock clock) {
+		this.placedOrders = placedOrders;
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(OrderPlaced event) {
+		project(event.orderId());
+	}
+
+	@ApplicationModuleListener
+	void on(OrderCompleted event) {
+		project(event.orderId());
+	}
+
+	@ApplicationModuleListener
+	void on(OrderCancelled event) {
+		project(event.orderId());
+	}
+
+	void project(String orderId) {
+		placedOrders.find(orderId).ifPresentOrElse(order -> {
+			OrderDocument document = OrderDocument.of(order, clock.instant());
+			Query olderOrAbsent = Query.query(Criteria.where("_id").is(orderId).and("version").lt(order.version()));
+			try {
+				mongo.findAndReplace(olderOrAbsent, document, FindAndReplaceOptions.options().upsert());
+			}
+			catch (DuplicateKeyException alreadyNewer) {
+				// the document exists with this version or a newer one: nothing to do
+			}
+		}, () -> log.warn("Order {} is not in PostgreSQL; no document written", orderId));
+	}
+}

@@ -1,0 +1,81 @@
+package io.polyshop.orders.internal;
+
+import java.security.Principal;
+import java.util.Set;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyshop.shared.PageView;
+import io.polyshop.shared.Paging;
+
+/** Order history and support look-ups, read from the document store only. */
+@RestController
+class OrdersController {
+
+	private static final Set<String> STATUSES = Set.of("PLACED", "PAID", "COMPLETED", "CANCELLED");
+
+	private final MongoTemplate mongo;
+
+	OrdersController(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The signed-in customer's completed orders, newest first. */
+	@GetMapping("/api/orders")
+	PageView<OrderDocument> myOrders(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+			Principal principal) {
+		return page(Criteria.where("customerId").is(principal.getName()).and("status").is("COMPLETED"), Paging.of(page, size));
+	}
+
+	/** One of the signed-in customer's orders; someone else's is answered exactly like one that does not exist. */
+	@GetMapping("/api/orders/{id}")
+	OrderDocument myOrder(@PathVariable String id, Principal principal) {
+		OrderDocument order = mongo.findById(id, OrderDocument.class);
+		if (order == null || !order.customerId().equals(principal.getName())) {
+			throw notFound(id);
+		}
+		return order;
+	}
+
+	@GetMapping("/api/admin/orders/{id}")
+	OrderDocument anyOrder(@PathVariable String id) {
+		OrderDocument order = mongo.findById(id, OrderDocument.class);
+		if (order == null) {
+			throw notFound(id);
+		}
+		return order;
+	}
+
+	@GetMapping("/api/admin/orders")
+	PageView<OrderDocument> ordersByStatus(@RequestParam String status, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		if (!STATUSES.contains(status)) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"status must be one of " + STATUSES), null);
+		}
+		return page(Criteria.where("status").is(status), Paging.of(page, size));
+	}
+
+	private PageView<OrderDocument> page(Criteria criteria, Paging paging) {
+		Query query = Query.query(criteria);
+		long total = mongo.count(query, OrderDocument.class);
+		query.with(Sort.by(Sort.Direction.DESC, "placedAt")).skip(paging.offset()).limit(paging.size());
+		return new PageView<>(mongo.find(query, OrderDocument.class), paging.page(), paging.size(), total);
+	}
+
+	private static ErrorResponseException notFound(String id) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No order " + id + " here.");
+		problem.setTitle("Order not found");
+		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+	}
+}

@@ -1,0 +1,238 @@
+package io.polyshop.checkout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.polyshop.inventory.Inventory;
+import io.polyshop.support.PolyshopIntegrationTest;
+import io.polyshop.support.Products;
+import io.polyshop.support.Shopper;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PolyshopIntegrationTest
+class CheckoutTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Inventory inventory;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlacedOrders placedOrders;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Test
+	void aHundredCustomersRaceForTenUnits() throws Exception {
+		String sku = Products.create(port, "19.99", 10);
+		List<Shopper> shoppers = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			Shopper shopper = Shopper.register(port, "Racer " + i);
+			assertThat(shopper.putInCart(sku, 1).getStatusCode().value()).isEqualTo(200);
+			shoppers.add(shopper);
+		}
+
+		List<ResponseEntity<JsonNode>> answers = all(shoppers.stream()
+				.<Callable<ResponseEntity<JsonNode>>>map(s -> () -> s.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD))
+				.toList());
+
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201)).hasSize(10);
+		List<ResponseEntity<JsonNode>> refused = answers.stream().filter(a -> a.getStatusCode().value() == 409).toList();
+		assertThat(refused).hasSize(90);
+		assertThat(refused).allSatisfy(a -> {
+			assertThat(a.getHeaders().getContentType().toString()).contains("application/problem+json");
+			assertThat(a.getBody().path("detail").asString()).contains(sku);
+		});
+		assertThat(inventory.find(sku).orElseThrow().available()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.sku = ? AND o.status = 'COMPLETED'")
+				.param(sku).query(Long.class).single()).isEqualTo(10);
+		// every paid order reaches the document store, exactly once
+		awaitTrue(() -> mongo.count(Query.query(Criteria.where("lines.sku").is(sku).and("status").is("COMPLETED")), "orders") == 10);
+		assertThat(mongo.count(Query.query(Criteria.where("lines.sku").is(sku)), "orders")).isEqualTo(10);
+	}
+
+	@Test
+	void theSameIdempotencyKeySentFiveTimesAtOnceMakesOneOrder() throws Exception {
+		String sku = Products.create(port, "5.00", 50);
+		Shopper shopper = Shopper.register(port, "Impatient");
+		shopper.putInCart(sku, 2);
+		String key = UUID.randomUUID().toString();
+
+		List<ResponseEntity<JsonNode>> answers = all(java.util.stream.IntStream.range(0, 5)
+				.<Callable<ResponseEntity<JsonNode>>>mapToObj(i -> () -> shopper.checkout(key, Shopper.APPROVED_CARD)).toList());
+
+		assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isIn(200, 201));
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201)).hasSize(1);
+		assertThat(answers.stream().map(a -> a.getBody().path("orderId").asString()).distinct()).hasSize(1);
+		assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(shopper.id()).query(Long.class).single()).isEqualTo(1);
+		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(48);
+
+		// later, the same key again: still the same order
+		ResponseEntity<JsonNode> again = shopper.checkout(key, Shopper.APPROVED_CARD);
+		assertThat(again.getStatusCode().value()).isEqualTo(200);
+		assertThat(again.getBody().path("orderId").asString()).isEqualTo(answers.get(0).getBody().path("orderId").asString());
+	}
+
+	@Test
+	void aDeclinedCardGivesTheStockBackCancelsTheOrderAndKeepsTheCart() {
+		String sku = Products.create(port, "12.50", 7);
+		Shopper shopper = Shopper.register(port, "Declined");
+		shopper.putInCart(sku, 3);
+
+		ResponseEntity<JsonNode> answer = shopper.checkout(UUID.randomUUID().toString(), Shopper.DECLINED_CARD);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(402);
+		assertThat(answer.getBody().path("detail").asString()).contains("declined");
+		String orderId = answer.getBody().path("orderId").asString();
+		OrderSnapshot order = placedOrders.find(orderId).orElseThrow();
+		assertThat(order.status()).isEqualTo("CANCELLED");
+		assertThat(order.cancelReason()).isEqualTo("payment declined");
+		assertThat(order.timeline()).extracting(OrderSnapshot.StatusChange::status).containsExactly("PLACED", "CANCELLED");
+		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(7);
+		assertThat(shopper.cart().path("items").get(0).path("quantity").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void aGatewayErrorAlsoCompensates() {
+		String sku = Products.create(port, "3.00", 4);
+		Shopper shopper = Shopper.register(port, "Unlucky");
+		shopper.putInCart(sku, 4);
+
+		ResponseEntity<JsonNode> answer = shopper.checkout(UUID.randomUUID().toString(), Shopper.GATEWAY_ERROR_CARD);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(502);
+		assertThat(placedOrders.find(answer.getBody().path("orderId").asString()).orElseThrow().status()).isEqualTo("CANCELLED");
+		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(4);
+	}
+
+	@Test
+	void aCompletedOrderIsInHistoryWithPricesFromInventoryAndLeavesTheCart() {
+		String sku = Products.create(port, "10.00", 5);
+		Shopper shopper = Shopper.register(port, "Happy");
+		shopper.putInCart(sku, 2);
+		// the price changes after the product went into the cart: checkout charges today's price
+		assertThat(io.polyshop.support.PolyshopHttp.admin(port).put().uri("/api/admin/products/{sku}/price", sku)
+				.body(java.util.Map.of("amount", "8.00", "currency", "EUR")).retrieve().toBodilessEntity().getStatusCode().value())
+				.isEqualTo(200);
+
+		ResponseEntity<JsonNode> answer = shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD);
+
+		assertThat(answer.getStatusCode().value()).isEqualTo(201);
+		assertThat(answer.getBody().path("status").asString()).isEqualTo("COMPLETED");
+		assertThat(answer.getBody().path("total").path("amount").asString()).isEqualTo("16.00");
+		String orderId = answer.getBody().path("orderId").asString();
+		awaitTrue(() -> shopper.http().get().uri("/api/orders/{id}", orderId).retrieve().toEntity(JsonNode.class)
+				.getStatusCode().value() == 200);
+		JsonNode document = shopper.http().get().uri("/api/orders/{id}", orderId).retrieve().body(JsonNode.class);
+		assertThat(document.path("lines").get(0).path("unitPrice").path("amount").asString()).isEqualTo("8.00");
+		assertThat(document.path("timeline").valueStream().map(c -> c.path("status").asString()).toList())
+				.containsExactly("PLACED", "PAID", "COMPLETED");
+		assertThat(shopper.http().get().uri("/api/orders").retrieve().body(JsonNode.class).path("items").get(0)
+				.path("id").asString()).isEqualTo(orderId);
+		awaitTrue(() -> shopper.cart().path("items").isEmpty());
+
+		// someone else asking for that order learns nothing
+		Shopper stranger = Shopper.register(port, "Stranger");
+		assertThat(stranger.http().get().uri("/api/orders/{id}", orderId).retrieve().toEntity(JsonNode.class)
+				.getStatusCode().value()).isEqualTo(404);
+		// an admin finds it, and lists it by status
+		assertThat(io.polyshop.support.PolyshopHttp.admin(port).get().uri("/api/admin/orders/{id}", orderId).retrieve()
+				.toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void redeliveredOrderEventsChangeNothing() {
+		String sku = Products.create(port, "7.00", 10);
+		Shopper shopper = Shopper.register(port, "Redelivered");
+		shopper.putInCart(sku, 2);
+		String orderId = shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getBody().path("orderId").asString();
+		awaitTrue(() -> mongo.count(Query.query(Criteria.where("_id").is(orderId).and("status").is("COMPLETED")), "orders") == 1);
+		awaitTrue(() -> pendingPublicationsAbout(orderId) == 0);
+		int version = mongo.findById(orderId, org.bson.Document.class, "orders").getInteger("version");
+		shopper.putInCart(sku, 1); // bought again after the order: a redelivery must not take it out
+
+		transaction.executeWithoutResult(status -> {
+			events.publishEvent(new OrderPlaced(orderId, shopper.id()));
+			events.publishEvent(new OrderCompleted(orderId, shopper.id(), List.of(new OrderCompleted.Line(sku, "x", 2)),
+					java.time.Instant.now()));
+		});
+		awaitTrue(() -> pendingPublicationsAbout(orderId) == 0);
+
+		assertThat(mongo.count(Query.query(Criteria.where("_id").is(orderId)), "orders")).isEqualTo(1);
+		assertThat(mongo.findById(orderId, org.bson.Document.class, "orders").getInteger("version")).isEqualTo(version);
+		assertThat(shopper.cart().path("items").get(0).path("quantity").asInt()).isEqualTo(1);
+		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(8);
+	}
+
+	private long pendingPublicationsAbout(String orderId) {
+		return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?")
+				.param("%" + orderId + "%").query(Long.class).single();
+	}
+
+	@Test
+	void anEmptyCartOrAMissingKeyIsABadRequest() {
+		Shopper shopper = Shopper.register(port, "Empty");
+		assertThat(shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(400);
+		assertThat(shopper.http().post().uri("/api/checkout").body(java.util.Map.of()).retrieve().toEntity(JsonNode.class)
+				.getStatusCode().value()).isEqualTo(400);
+	}
+
+	static <T> List<T> all(List<Callable<T>> calls) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+		try {
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : pool.invokeAll(calls)) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	static void awaitTrue(Supplier<Boolean> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!condition.get()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("condition not met within 30 s");
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
+	}
+}
