@@ -1,0 +1,31 @@
+package io.polyshop.catalog.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A product as the document store holds it. The SKU is the document's {@code _id}, so the unique index on SKU
+ * is the primary index every MongoDB server has. A document is created unpublished, with a draft token, and
+ * published only once its inventory row exists (see {@link ProductWrites}); shoppers only see published ones.
+ */
+@Document("products")
+@CompoundIndex(name = "published_category", def = "{'published': 1, 'category': 1}")
+@CompoundIndex(name = "published_created", def = "{'published': 1, 'createdAt': 1}")
+public record ProductDocument(@Id String sku, String title, String description, String category,
+		Map<String, String> attributes, List<String> images, boolean published, String draftToken, Instant createdAt) {
+
+	public ProductDocument {
+		attributes = attributes == null ? Map.of() : attributes;
+		images = images == null ? List.of() : images;
+	}
+
+	static ProductDocument draft(ProductContent content, String draftToken, Instant now) {
+		return new ProductDocument(content.sku(), content.title(), content.description(), content.category(),
+				content.attributes(), content.images(), false, draftToken, now);
+	}
+}
