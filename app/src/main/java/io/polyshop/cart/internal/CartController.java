@@ -1,0 +1,159 @@
+package io.polyshop.cart.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
+import io.polyshop.cart.CartItem;
+import io.polyshop.cart.CartOwner;
+import io.polyshop.catalog.Catalog;
+import io.polyshop.inventory.Inventory;
+import io.polyshop.inventory.Sku;
+import io.polyshop.inventory.StockLevel;
+import io.polyshop.inventory.UnknownSku;
+import io.polyshop.shared.Money;
+
+/**
+ * The caller's own cart (see {@link CartOwners}: no path or body can name another). It stores SKUs and
+ * quantities only; every answer shows today's prices from inventory and titles from the catalog.
+ */
+@RestController
+class CartController {
+
+	private final RedisCarts carts;
+	private final CartOwners owners;
+	private final Inventory inventory;
+	private final Catalog catalog;
+	private final Clock clock;
+
+	CartController(RedisCarts carts, CartOwners owners, Inventory inventory, Catalog catalog, Clock clock) {
+		this.carts = carts;
+		this.owners = owners;
+		this.inventory = inventory;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	@GetMapping("/api/cart")
+	CartView cart(HttpServletRequest request) {
+		return view(owners.of(request));
+	}
+
+	/** Sets the quantity of one line; 0 removes it. */
+	@PutMapping("/api/cart/items/{sku}")
+	CartView setQuantity(@PathVariable String sku, @RequestBody QuantityChange change, HttpServletRequest request) {
+		StockLevel stock = knownSku(sku);
+		int quantity = change.validQuantity();
+		refuseBeyondStock(stock, quantity);
+		CartOwner owner = owners.of(request);
+		carts.set(owner, stock.sku(), quantity);
+		return view(owner);
+	}
+
+	/** Adds to a line (creating it): the atomic "add to cart" that concurrent clicks cannot lose. */
+	@PostMapping("/api/cart/items")
+	CartView add(@RequestBody Addition addition, HttpServletRequest request) {
+		StockLevel stock = knownSku(addition.sku());
+		int quantity = new QuantityChange(addition.quantity(), addition.unknown()).validQuantity();
+		if (quantity == 0) {
+			throw badRequest("quantity must be at least 1 to add to the cart");
+		}
+		CartOwner owner = owners.of(request);
+		carts.add(owner, stock.sku(), quantity, stock.available());
+		return view(owner);
+	}
+
+	@DeleteMapping("/api/cart/items/{sku}")
+	CartView remove(@PathVariable String sku, HttpServletRequest request) {
+		CartOwner owner = owners.of(request);
+		carts.remove(owner, Sku.of(sku).value());
+		return view(owner);
+	}
+
+	@DeleteMapping("/api/cart")
+	CartView clear(HttpServletRequest request) {
+		CartOwner owner = owners.of(request);
+		carts.clear(owner);
+		return view(owner);
+	}
+
+	private StockLevel knownSku(String sku) {
+		return inventory.find(Sku.of(sku).value()).orElseThrow(() -> new UnknownSku(sku));
+	}
+
+	private static void refuseBeyondStock(StockLevel stock, int quantity) {
+		if (quantity > stock.available()) {
+			throw RedisCarts.notEnoughStock(stock.sku(), stock.available());
+		}
+	}
+
+	private CartView view(CartOwner owner) {
+		List<CartItem> items = carts.items(owner);
+		Map<String, StockLevel> stock = inventory.findAll(items.stream().map(CartItem::sku).toList());
+		Map<String, String> titles = titles(items);
+		List<CartLineView> lines = items.stream().filter(item -> stock.containsKey(item.sku())).map(item -> {
+			Money price = stock.get(item.sku()).price();
+			return new CartLineView(item.sku(), titles.getOrDefault(item.sku(), item.sku()), item.quantity(), price,
+					price.times(item.quantity()), stock.get(item.sku()).available());
+		}).toList();
+		Money total = lines.stream().map(CartLineView::lineTotal)
+				.reduce((a, b) -> a.currency().equals(b.currency()) ? a.plus(b) : null).orElse(null);
+		long ttl = carts.secondsToLive(owner);
+		return new CartView(lines, total, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
+	}
+
+	private Map<String, String> titles(List<CartItem> items) {
+		try {
+			return catalog.titles(items.stream().map(CartItem::sku).toList());
+		}
+		catch (RuntimeException catalogUnreachable) { // the cart stays usable; lines show their SKU
+			return Map.of();
+		}
+	}
+
+	static ErrorResponseException badRequest(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setTitle("Invalid cart change");
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	}
+
+	/** Only a quantity: any other field (a price, an owner) is refused, never silently ignored. */
+	record QuantityChange(Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
+
+		int validQuantity() {
+			if (unknown != null && !unknown.isEmpty()) {
+				throw badRequest("Not fields of this request: " + String.join(", ", unknown.keySet().stream().sorted().toList())
+						+ ". Only quantity can be set; prices come from inventory.");
+			}
+			if (quantity == null || quantity < 0) {
+				throw badRequest("quantity is required and must be 0 or more");
+			}
+			return quantity;
+		}
+	}
+
+	record Addition(String sku, Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
+	}
+
+	record CartView(List<CartLineView> items, Money total, Instant expiresAt) {
+	}
+
+	record CartLineView(String sku, String title, int quantity, Money unitPrice, Money lineTotal, int available) {
+	}
+}

@@ -1,0 +1,108 @@
+package io.polyshop.cart.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+import io.polyshop.cart.CartItem;
+import io.polyshop.cart.CartOwner;
+import io.polyshop.cart.Carts;
+
+/** Carts as Redis hashes (SKU → quantity), every change one atomic script. */
+@Service
+class RedisCarts implements Carts {
+
+	private final StringRedisTemplate redis;
+	private final CartLimits limits;
+
+	RedisCarts(StringRedisTemplate redis, CartLimits limits) {
+		this.redis = redis;
+		this.limits = limits;
+	}
+
+	@Override
+	public List<CartItem> items(CartOwner owner) {
+		Map<Object, Object> lines = redis.opsForHash().entries(CartKeys.of(owner));
+		return lines.entrySet().stream()
+				.map(line -> new CartItem((String) line.getKey(), Integer.parseInt((String) line.getValue())))
+				.sorted(Comparator.comparing(CartItem::sku))
+				.toList();
+	}
+
+	/** Seconds until the cart expires, or -1 when there is no cart. */
+	long secondsToLive(CartOwner owner) {
+		Long ttl = redis.getExpire(CartKeys.of(owner));
+		return ttl == null || ttl < 0 ? -1 : ttl;
+	}
+
+	void set(CartOwner owner, String sku, int quantity) {
+		refuseIfOverLimit(redis.execute(CartScripts.SET, List.of(CartKeys.of(owner)), sku, Integer.toString(quantity),
+				Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(owner)));
+	}
+
+	int add(CartOwner owner, String sku, int quantity, int available) {
+		Long answer = redis.execute(CartScripts.ADD, List.of(CartKeys.of(owner)), sku, Integer.toString(quantity),
+				Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(owner),
+				Integer.toString(available));
+		if (answer == -3) {
+			throw notEnoughStock(sku, available);
+		}
+		return refuseIfOverLimit(answer);
+	}
+
+	static ErrorResponseException notEnoughStock(String sku, int available) {
+		return conflict("Not enough stock", "Only " + available + " of " + sku + " available.");
+	}
+
+	void remove(CartOwner owner, String sku) {
+		set(owner, sku, 0);
+	}
+
+	void clear(CartOwner owner) {
+		redis.delete(CartKeys.of(owner));
+	}
+
+	/** Moves an anonymous cart into the customer's; quantities add up, capped per line. */
+	void merge(CartOwner anonymous, CartOwner customer) {
+		redis.execute(CartScripts.MERGE, List.of(CartKeys.of(anonymous), CartKeys.of(customer)),
+				Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(customer));
+	}
+
+	@Override
+	public void removeCheckedOut(CartOwner owner, String orderId, Map<String, Integer> quantitiesBySku) {
+		List<String> arguments = new ArrayList<>(List.of(orderId, Long.toString(limits.customerTtl().toSeconds())));
+		quantitiesBySku.forEach((sku, quantity) -> {
+			arguments.add(sku);
+			arguments.add(Integer.toString(quantity));
+		});
+		redis.execute(CartScripts.REMOVE_CHECKED_OUT, List.of(CartKeys.of(owner), CartKeys.checkedOutOrders(owner)),
+				arguments.toArray());
+	}
+
+	private String ttlSeconds(CartOwner owner) {
+		return Long.toString((owner.kind() == CartOwner.Kind.CUSTOMER ? limits.customerTtl() : limits.anonymousTtl()).toSeconds());
+	}
+
+	private int refuseIfOverLimit(Long answer) {
+		if (answer == -1) {
+			throw conflict("Too many of one product", "A cart holds at most " + limits.maxQuantityPerLine() + " of one product.");
+		}
+		if (answer == -2) {
+			throw conflict("Too many products", "A cart holds at most " + limits.maxLines() + " different products.");
+		}
+		return answer.intValue();
+	}
+
+	static ErrorResponseException conflict(String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+		problem.setTitle(title);
+		return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+	}
+}
