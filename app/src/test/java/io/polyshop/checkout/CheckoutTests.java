@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +19,9 @@ import io.polyshop.inventory.Inventory;
 import io.polyshop.support.PolyshopIntegrationTest;
 import io.polyshop.support.Products;
 import io.polyshop.support.Shopper;
+
+import static io.polyshop.support.Concurrently.all;
+import static org.awaitility.Awaitility.await;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +75,7 @@ class CheckoutTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.sku = ? AND o.status = 'COMPLETED'")
 				.param(sku).query(Long.class).single()).isEqualTo(10);
 		// every paid order reaches the document store, exactly once
-		awaitTrue(() -> mongo.count(Query.query(Criteria.where("lines.sku").is(sku).and("status").is("COMPLETED")), "orders") == 10);
+		await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("lines.sku").is(sku).and("status").is("COMPLETED")), "orders") == 10);
 		assertThat(mongo.count(Query.query(Criteria.where("lines.sku").is(sku)), "orders")).isEqualTo(10);
 	}
 
@@ -150,7 +149,7 @@ class CheckoutTests {
 		assertThat(answer.getBody().path("status").asString()).isEqualTo("COMPLETED");
 		assertThat(answer.getBody().path("total").path("amount").asString()).isEqualTo("16.00");
 		String orderId = answer.getBody().path("orderId").asString();
-		awaitTrue(() -> shopper.http().get().uri("/api/orders/{id}", orderId).retrieve().toEntity(JsonNode.class)
+		await().atMost(Duration.ofSeconds(30)).until(() -> shopper.http().get().uri("/api/orders/{id}", orderId).retrieve().toEntity(JsonNode.class)
 				.getStatusCode().value() == 200);
 		JsonNode document = shopper.http().get().uri("/api/orders/{id}", orderId).retrieve().body(JsonNode.class);
 		assertThat(document.path("lines").get(0).path("unitPrice").path("amount").asString()).isEqualTo("8.00");
@@ -158,7 +157,7 @@ class CheckoutTests {
 				.containsExactly("PLACED", "PAID", "COMPLETED");
 		assertThat(shopper.http().get().uri("/api/orders").retrieve().body(JsonNode.class).path("items").get(0)
 				.path("id").asString()).isEqualTo(orderId);
-		awaitTrue(() -> shopper.cart().path("items").isEmpty());
+		await().atMost(Duration.ofSeconds(30)).until(() -> shopper.cart().path("items").isEmpty());
 
 		// someone else asking for that order learns nothing
 		Shopper stranger = Shopper.register(port, "Stranger");
@@ -175,8 +174,8 @@ class CheckoutTests {
 		Shopper shopper = Shopper.register(port, "Redelivered");
 		shopper.putInCart(sku, 2);
 		String orderId = shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getBody().path("orderId").asString();
-		awaitTrue(() -> mongo.count(Query.query(Criteria.where("_id").is(orderId).and("status").is("COMPLETED")), "orders") == 1);
-		awaitTrue(() -> pendingPublicationsAbout(orderId) == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(Query.query(Criteria.where("_id").is(orderId).and("status").is("COMPLETED")), "orders") == 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingPublicationsAbout(orderId) == 0);
 		int version = mongo.findById(orderId, org.bson.Document.class, "orders").getInteger("version");
 		shopper.putInCart(sku, 1); // bought again after the order: a redelivery must not take it out
 
@@ -185,7 +184,7 @@ class CheckoutTests {
 			events.publishEvent(new OrderCompleted(orderId, shopper.id(), List.of(new OrderCompleted.Line(sku, "x", 2)),
 					java.time.Instant.now()));
 		});
-		awaitTrue(() -> pendingPublicationsAbout(orderId) == 0);
+		await().atMost(Duration.ofSeconds(30)).until(() -> pendingPublicationsAbout(orderId) == 0);
 
 		assertThat(mongo.count(Query.query(Criteria.where("_id").is(orderId)), "orders")).isEqualTo(1);
 		assertThat(mongo.findById(orderId, org.bson.Document.class, "orders").getInteger("version")).isEqualTo(version);
@@ -204,35 +203,5 @@ class CheckoutTests {
 		assertThat(shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(400);
 		assertThat(shopper.http().post().uri("/api/checkout").body(java.util.Map.of()).retrieve().toEntity(JsonNode.class)
 				.getStatusCode().value()).isEqualTo(400);
-	}
-
-	static <T> List<T> all(List<Callable<T>> calls) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-		try {
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : pool.invokeAll(calls)) {
-				results.add(future.get());
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-		}
-	}
-
-	static void awaitTrue(Supplier<Boolean> condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.get()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("condition not met within 30 s");
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(e);
-			}
-		}
 	}
 }

@@ -22,7 +22,7 @@ import io.polyshop.support.Products;
 import io.polyshop.support.Shopper;
 import tools.jackson.databind.JsonNode;
 
-import static io.polyshop.checkout.CheckoutTests.awaitTrue;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,7 +60,7 @@ class OrderProjectionFaultTests {
 
 			startMongoServer();
 			MongoTemplate documents = app.getBean(MongoTemplate.class);
-			awaitTrue(() -> documents.count(completed(orderId), "orders") == 1);
+			await().atMost(java.time.Duration.ofSeconds(30)).until(() -> documents.count(completed(orderId), "orders") == 1);
 			assertThat(documents.count(Query.query(Criteria.where("_id").is(orderId)), "orders")).isEqualTo(1);
 		}
 	}
@@ -80,7 +80,7 @@ class OrderProjectionFaultTests {
 		startMongoServer();
 		try (ConfigurableApplicationContext restarted = startPolyshop()) {
 			MongoTemplate documents = restarted.getBean(MongoTemplate.class);
-			awaitTrue(() -> documents.count(completed(orderId), "orders") == 1);
+			await().atMost(java.time.Duration.ofSeconds(30)).until(() -> documents.count(completed(orderId), "orders") == 1);
 		}
 	}
 

@@ -42,6 +42,19 @@ public final class Shopper {
 		return id;
 	}
 
+	/** The same customer, talking to an application on another port (after a restart). */
+	public Shopper at(int otherPort) {
+		return new Shopper(otherPort, email, password, id);
+	}
+
+	public String email() {
+		return email;
+	}
+
+	public String password() {
+		return password;
+	}
+
 	public RestClient http() {
 		return PolyshopHttp.as(port, email, password);
 	}

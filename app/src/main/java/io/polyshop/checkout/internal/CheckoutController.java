@@ -1,7 +1,6 @@
 package io.polyshop.checkout.internal;
 
 import java.net.URI;
-import java.security.Principal;
 
 import jakarta.validation.Valid;
 
@@ -10,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.polyshop.customer.SignedInCustomer;
 
 @RestController
 class CheckoutController {
@@ -23,8 +24,8 @@ class CheckoutController {
 	/** 201 with the new order; 200 with the same order when the Idempotency-Key was seen before. */
 	@PostMapping("/api/checkout")
 	ResponseEntity<CheckoutResult> checkout(@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-			@Valid @RequestBody CheckoutRequest request, Principal principal) {
-		CheckoutResult result = checkout.checkout(CustomerIds.of(principal), idempotencyKey, request);
+			@Valid @RequestBody CheckoutRequest request, SignedInCustomer customer) {
+		CheckoutResult result = checkout.checkout(customer.id(), idempotencyKey, request);
 		return result.created()
 				? ResponseEntity.created(URI.create("/api/orders/" + result.orderId())).body(result)
 				: ResponseEntity.ok(result);

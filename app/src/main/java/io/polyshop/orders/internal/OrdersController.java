@@ -1,6 +1,5 @@
 package io.polyshop.orders.internal;
 
-import java.security.Principal;
 import java.util.Set;
 
 import org.springframework.data.domain.Sort;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyshop.customer.SignedInCustomer;
 import io.polyshop.shared.PageView;
 import io.polyshop.shared.Paging;
 
@@ -33,15 +33,15 @@ class OrdersController {
 	/** The signed-in customer's completed orders, newest first. */
 	@GetMapping("/api/orders")
 	PageView<OrderDocument> myOrders(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-			Principal principal) {
-		return page(Criteria.where("customerId").is(principal.getName()).and("status").is("COMPLETED"), Paging.of(page, size));
+			SignedInCustomer customer) {
+		return page(Criteria.where("customerId").is(customer.id()).and("status").is("COMPLETED"), Paging.of(page, size));
 	}
 
 	/** One of the signed-in customer's orders; someone else's is answered exactly like one that does not exist. */
 	@GetMapping("/api/orders/{id}")
-	OrderDocument myOrder(@PathVariable String id, Principal principal) {
+	OrderDocument myOrder(@PathVariable String id, SignedInCustomer customer) {
 		OrderDocument order = mongo.findById(id, OrderDocument.class);
-		if (order == null || !order.customerId().equals(principal.getName())) {
+		if (order == null || !order.customerId().equals(customer.id())) {
 			throw notFound(id);
 		}
 		return order;
