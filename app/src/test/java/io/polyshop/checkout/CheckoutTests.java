@@ -64,9 +64,10 @@ class CheckoutTests {
 				.<Callable<ResponseEntity<JsonNode>>>map(s -> () -> s.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD))
 				.toList());
 
-		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201)).hasSize(10);
+		String statuses = answers.stream().map(a -> a.getStatusCode().value() + " " + a.getBody()).sorted().toList().toString();
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201)).as(statuses).hasSize(10);
 		List<ResponseEntity<JsonNode>> refused = answers.stream().filter(a -> a.getStatusCode().value() == 409).toList();
-		assertThat(refused).hasSize(90);
+		assertThat(refused).as(statuses).hasSize(90);
 		assertThat(refused).allSatisfy(a -> {
 			assertThat(a.getHeaders().getContentType().toString()).contains("application/problem+json");
 			assertThat(a.getBody().path("detail").asString()).contains(sku);

@@ -125,6 +125,12 @@ class Checkout {
 		if (!unknown.isEmpty()) {
 			throw new InsufficientStock(unknown);
 		}
+		// fail fast without a transaction when stock is visibly short; the guarded decrement stays the real guard
+		List<String> visiblyShort = items.stream().filter(item -> stock.get(item.sku()).available() < item.quantity())
+				.map(CartItem::sku).toList();
+		if (!visiblyShort.isEmpty()) {
+			throw new InsufficientStock(visiblyShort);
+		}
 		if (stock.values().stream().map(level -> level.price().currency()).distinct().count() > 1) {
 			throw CheckoutProblems.mixedCurrencies();
 		}
