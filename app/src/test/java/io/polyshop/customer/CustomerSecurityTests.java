@@ -225,6 +225,15 @@ class CustomerSecurityTests {
 		assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
 	}
 
+	@Test
+	void theSignedInCustomerIsNoParameterInTheApiDocument() {
+		JsonNode me = PolyshopHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class)
+				.path("paths").path("/api/me").path("get");
+
+		assertThat(me.isMissingNode()).isFalse();
+		assertThat(me.path("parameters").isEmpty()).as(me.toString()).isTrue();
+	}
+
 	private String registered(String email, String name) {
 		ResponseEntity<JsonNode> created = PolyshopHttp.client(port).post().uri("/api/customers")
 				.contentType(MediaType.APPLICATION_JSON).body(Map.of("email", email, "password", PASSWORD, "name", name))

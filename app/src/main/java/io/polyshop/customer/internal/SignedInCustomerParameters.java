@@ -2,6 +2,7 @@ package io.polyshop.customer.internal;
 
 import java.util.List;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,11 @@ import io.polyshop.customer.SignedInCustomer;
  */
 @Component
 class SignedInCustomerParameters implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+	static {
+		// not a request parameter: keep it out of the OpenAPI document
+		SpringDocUtils.getConfig().addRequestWrapperToIgnore(SignedInCustomer.class);
+	}
 
 	private final CurrentCustomer currentCustomer;
 
