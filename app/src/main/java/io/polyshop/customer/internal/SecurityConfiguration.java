@@ -1,5 +1,7 @@
 package io.polyshop.customer.internal;
 
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
@@ -72,6 +74,12 @@ class SecurityConfiguration {
 		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
 		return new AndRequestMatcher(html, new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization")),
 				pathPattern(HttpMethod.GET, "/**"));
+	}
+
+	/** URLs the firewall refuses are answered as problem+json too, not as the servlet container's error page. */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+		return new SecurityProblems(json);
 	}
 
 	/** Spring Security's delegating encoder: bcrypt today, and hashes say which algorithm made them. */

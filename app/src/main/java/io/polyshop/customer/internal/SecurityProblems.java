@@ -1,5 +1,8 @@
 package io.polyshop.customer.internal;
 
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
 import java.io.IOException;
 
 import org.springframework.http.HttpHeaders;
@@ -20,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 401 and 403 as RFC 9457 problem+json, like every other error of the API. A 401 names HTTP Basic as the way
  * to sign in ({@code WWW-Authenticate}); the detail never says whether the email or the password was wrong.
  */
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
 	static final String REALM = "polyshop";
 
@@ -52,11 +55,19 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 		write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "Your account may not do this.");
 	}
 
+	/** The firewall refused the URL itself (an encoded '%', '/' or ';', a '..'): a 400 like any other bad input. */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+			throws IOException {
+		write(request, response, HttpStatus.BAD_REQUEST, "Rejected URL",
+				"The request URL contains characters or sequences that are not allowed (such as an encoded '%', '/' or '..').");
+	}
+
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
 			String detail) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
-		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		problem.setInstance(java.net.URI.create(java.net.URLEncoder.encode(request.getRequestURI(), java.nio.charset.StandardCharsets.UTF_8).replace("%2F", "/")));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		json.writeValue(response.getOutputStream(), problem);
