@@ -21,7 +21,7 @@ class EmbeddedStoresTests {
 
 	@Test
 	void healthIsUpForEachEmbeddedStore() {
-		JsonNode health = PolyshopHttp.client(port).get().uri("/actuator/health").retrieve().body(JsonNode.class);
+		JsonNode health = PolyshopHttp.admin(port).get().uri("/actuator/health").retrieve().body(JsonNode.class);
 
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		for (String store : List.of("postgres", "redis", "mongodb", "neo4j")) {
@@ -33,6 +33,22 @@ class EmbeddedStoresTests {
 		// Boot's own indicators are replaced, not doubled
 		assertThat(health.path("components").has("db")).isFalse();
 		assertThat(health.path("components").has("mongo")).isFalse();
+	}
+
+	@Test
+	void anonymousHealthShowsTheStatusButNoDetails() {
+		var response = PolyshopHttp.client(port).get().uri("/actuator/health").retrieve().toEntity(JsonNode.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		assertThat(response.getBody().path("status").asString()).isEqualTo("UP");
+		assertThat(response.getBody().has("components")).isFalse();
+		assertThat(response.getBody().toString()).doesNotContain("127.0.0.1", "embedded");
+	}
+
+	@Test
+	void adminStoresNeedsTheAdmin() {
+		assertThat(PolyshopHttp.client(port).get().uri("/api/admin/stores").retrieve().toEntity(String.class)
+				.getStatusCode().value()).isEqualTo(401);
 	}
 
 	@Test

@@ -57,7 +57,8 @@ class ExternalStoresTests {
 				"--polyshop.postgres.url=" + POSTGRES_URL + "?currentSchema=" + SCHEMA,
 				"--polyshop.postgres.user=" + POSTGRES_USER,
 				"--spring.flyway.schemas=" + SCHEMA,
-				"--polyshop.redis.url=" + REDIS_URL)) {
+				"--polyshop.redis.url=" + REDIS_URL,
+				"--polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL, "--polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD)) {
 
 			StoreLocations locations = app.getBean(StoreLocations.class);
 			assertThat(locations.of(Store.POSTGRES).mode()).isEqualTo(StoreMode.EXTERNAL);
@@ -68,7 +69,8 @@ class ExternalStoresTests {
 			assertThat(dataDirectory.resolve("postgres")).doesNotExist();
 			assertThat(dataDirectory.resolve("redis")).doesNotExist();
 
-			JsonNode health = PolyshopHttp.client(PolyshopInstance.port(app)).get().uri("/actuator/health").retrieve()
+			// the stores' details are for admins
+			JsonNode health = PolyshopHttp.admin(PolyshopInstance.port(app)).get().uri("/actuator/health").retrieve()
 					.body(JsonNode.class);
 			assertThat(health.path("components").path("postgres").path("details").path("mode").asString()).isEqualTo("external");
 			assertThat(health.path("components").path("redis").path("details").path("mode").asString()).isEqualTo("external");

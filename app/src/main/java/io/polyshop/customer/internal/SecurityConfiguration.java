@@ -1,0 +1,82 @@
+package io.polyshop.customer.internal;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring Security for the whole application, in one filter chain:
+ * <ul>
+ * <li>API clients sign in with HTTP Basic on every request; nothing is kept between their requests.</li>
+ * <li>Browsers sign in with the form at {@code /login} and then carry a session cookie; sessions live in Redis
+ * (Spring Session), so any instance serves any browser.</li>
+ * <li>CSRF tokens are required where a forged request could ride on a signed-in session: see
+ * {@link CsrfRequiredRequests}.</li>
+ * <li>401 and 403 are problem+json ({@link SecurityProblems}); a browser page asking for something that needs a
+ * sign-in is sent to the form instead of getting the browser's Basic dialog.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, SignIns signIns) throws Exception {
+		SecurityProblems problems = new SecurityProblems(json);
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/customers").permitAll()
+				.requestMatchers("/api/cart", "/api/cart/**", "/api/csrf").permitAll()
+				.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/api/**").authenticated()
+				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+				.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
+				.requestMatchers("/", "/login", "/error").permitAll()
+				.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems))
+			.formLogin(form -> form.successHandler(new FormSignInSuccess(signIns)).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequiredRequests()))
+			// registered before form login and Basic add theirs, so these decide; set as "default" entry points
+			// (not the one entry point) so that Spring Security still generates the sign-in page
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browserPageWithoutCredentials())
+				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+				.accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	/** A page the browser navigates to (it asks for HTML) and that brings no credentials of its own. */
+	private static RequestMatcher browserPageWithoutCredentials() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return new AndRequestMatcher(html, new NegatedRequestMatcher(new RequestHeaderRequestMatcher("Authorization")),
+				pathPattern(HttpMethod.GET, "/**"));
+	}
+
+	/** Spring Security's delegating encoder: bcrypt today, and hashes say which algorithm made them. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+}

@@ -1,0 +1,64 @@
+package io.polyshop.customer.internal;
+
+import java.io.IOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401 and 403 as RFC 9457 problem+json, like every other error of the API. A 401 names HTTP Basic as the way
+ * to sign in ({@code WWW-Authenticate}); the detail never says whether the email or the password was wrong.
+ */
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	static final String REALM = "polyshop";
+
+	private final JsonMapper json;
+
+	SecurityProblems(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+			throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		boolean credentialsGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", credentialsGiven
+				? "The email or password is not right."
+				: "Sign in first: HTTP Basic with your email and password, or the sign-in form at /login.");
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+			throws IOException {
+		if (e instanceof CsrfException) {
+			write(request, response, HttpStatus.FORBIDDEN, "CSRF token missing or invalid",
+					"This request changes data in a signed-in browser session, so it needs the session's CSRF token "
+							+ "(header X-CSRF-TOKEN or form field _csrf; GET /api/csrf gives it).");
+			return;
+		}
+		write(request, response, HttpStatus.FORBIDDEN, "Forbidden", "Your account may not do this.");
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
+			String detail) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+}
