@@ -63,7 +63,7 @@ form.addEventListener("submit", async (event) => {
     document.getElementById("confirmed-order-id").textContent = order.orderId;
     document.getElementById("confirmed-status").textContent = String(order.status || "").toLowerCase();
     document.getElementById("confirmed-total").textContent = formatMoney(order.total);
-    document.getElementById("confirmed-order-link").href = `/orders.html?id=${encodeURIComponent(order.orderId)}`;
+    document.getElementById("confirmed-order-link").href = `/orders.html?id=${encodeURIComponent(order.orderId)}&placed`;
     confirmation.hidden = false;
     confirmation.focus();
     refreshCartCount();

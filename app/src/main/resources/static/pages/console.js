@@ -67,8 +67,9 @@ function chart(samples, series, { labelledBy, bars = false }) {
   const plotW = width - left - right, plotH = height - top - bottom;
   const all = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
   const max = (all.length ? Math.max(...all) : 0) * 1.1 || 1;
-  const n = Math.max(samples.length, 2);
-  const x = (i) => left + (samples.length <= 1 ? plotW : (i / (n - 1)) * plotW);
+  // a fixed number of slots, newest on the right, so the chart fills up from the right as minutes pass
+  const n = Math.max(samples.length, 60);
+  const x = (i) => left + ((n - samples.length + i + 0.5) / n) * plotW;
   const y = (v) => top + plotH - (v / max) * plotH;
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img", "aria-labelledby": labelledBy });
   for (const fraction of [0, 0.5, 1]) {
@@ -78,7 +79,7 @@ function chart(samples, series, { labelledBy, bars = false }) {
   }
   if (samples.length) {
     const first = new Date(samples[0].at), last = new Date(samples[samples.length - 1].at);
-    root.append(svg("text", { x: left, y: height - 6 }, first.toLocaleTimeString()));
+    if (samples.length > 12) root.append(svg("text", { x: x(0), y: height - 6 }, first.toLocaleTimeString()));
     root.append(svg("text", { x: width - right, y: height - 6, "text-anchor": "end" }, last.toLocaleTimeString()));
   }
   for (const s of series) {
@@ -104,7 +105,7 @@ function timeline(data) {
   const stores = Object.keys(STORE_NAMES);
   const requestTotal = samples.reduce((sum, s) => sum + s.requests, 0);
   document.getElementById("requests-caption").textContent =
-    `HTTP requests per ${data.intervalSeconds} s interval: ${requestTotal} in the last ${Math.round(samples.length * data.intervalSeconds / 60)} min (the console's own polls not counted)`;
+    `HTTP requests per ${data.intervalSeconds} s interval: ${requestTotal} in the last ${age(samples.length * data.intervalSeconds)} (the console's own polls not counted)`;
   document.getElementById("requests-chart").replaceChildren(chart(samples,
     [{ name: "requests", colour: "#0b57d0", values: samples.map((s) => s.requests) }], { labelledBy: "requests-caption", bars: true }));
   const latest = samples[samples.length - 1];

@@ -1,4 +1,4 @@
-import { api, initPage, el, formatMoney, formatDate, itemsOf, currentCustomer } from "/app.js";
+import { api, initPage, el, formatMoney, formatDate, itemsOf, currentCustomer, announce } from "/app.js";
 
 initPage();
 
@@ -33,10 +33,26 @@ async function showHistory() {
   }
 }
 
-async function showOrder(id) {
+// The order history is a projection written to MongoDB just after the order commits in PostgreSQL: coming
+// straight from checkout, the document may lag a moment behind, so wait for it a little before saying "not found".
+async function fetchOrder(id, justPlaced) {
+  for (let attempt = 0; justPlaced && attempt < 15; attempt++) {
+    try {
+      return await api(`/api/orders/${encodeURIComponent(id)}`, { quiet: true });
+    } catch (e) {
+      if (e.status !== 404) throw e;
+      announce("Your order is being recorded…");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  return api(`/api/orders/${encodeURIComponent(id)}`);
+}
+
+async function showOrder(id, justPlaced) {
   const section = document.getElementById("order-detail");
   try {
-    const order = await api(`/api/orders/${encodeURIComponent(id)}`);
+    const order = await fetchOrder(id, justPlaced);
+    announce("");
     section.hidden = false;
     document.getElementById("order-detail-heading").textContent = `Order ${idOf(order)}`;
     const facts = [["Status", String(order.status ?? "").toLowerCase()], ["Placed", formatDate(placedAt(order))], ["Total", formatMoney(order.total)]];
@@ -64,6 +80,6 @@ if (!(await currentCustomer())) {
   document.getElementById("orders-signin").hidden = false;
 } else {
   const id = new URLSearchParams(location.search).get("id");
-  if (id) await showOrder(id);
+  if (id) await showOrder(id, new URLSearchParams(location.search).has("placed"));
   showHistory();
 }

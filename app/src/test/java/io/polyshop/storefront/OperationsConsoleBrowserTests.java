@@ -80,7 +80,7 @@ class OperationsConsoleBrowserTests {
 		if ("true".equals(toggle.getDomAttribute("aria-checked"))) {
 			toggle.click(); // start from "off", whatever an earlier test left in localStorage
 		}
-		assertThat(body.getDomAttribute("class")).doesNotContain("show-stores");
+		assertThat(body.getDomProperty("className")).doesNotContain("show-stores");
 
 		// the first Tab reaches the skip link, and the switch answers the space bar like any button
 		body.sendKeys(Keys.TAB);
@@ -88,14 +88,14 @@ class OperationsConsoleBrowserTests {
 		toggle.sendKeys(Keys.SPACE);
 
 		assertThat(toggle.getDomAttribute("aria-checked")).isEqualTo("true");
-		assertThat(body.getDomAttribute("class")).contains("show-stores");
+		assertThat(body.getDomProperty("className")).contains("show-stores");
 		String badge = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
 				"return getComputedStyle(document.querySelector('[data-store=mongodb]'), '::before').content");
 		assertThat(badge).contains("MongoDB");
 
 		browser.open("/cart.html");
 		WebElement cartPanel = browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-store=redis]")));
-		assertThat(driver.findElement(By.tagName("body")).getDomAttribute("class")).contains("show-stores");
+		assertThat(driver.findElement(By.tagName("body")).getDomProperty("className")).contains("show-stores");
 		assertThat((String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
 				"return getComputedStyle(arguments[0], '::before').content", cartPanel)).contains("Redis: cart");
 
@@ -103,7 +103,7 @@ class OperationsConsoleBrowserTests {
 		browser.await(ExpectedConditions.presenceOfElementLocated(By.id("store-toggle")));
 		browser.screenshot("home-with-store-badges");
 		browser.find("#store-toggle").click();
-		assertThat(driver.findElement(By.tagName("body")).getDomAttribute("class")).doesNotContain("show-stores");
+		assertThat(driver.findElement(By.tagName("body")).getDomProperty("className")).doesNotContain("show-stores");
 	}
 
 	@Test
