@@ -33,7 +33,7 @@ class GraphSchema {
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${polyshop.social.schema-retry-interval:30s}")
-	void createWhenReachable() {
+	synchronized void createWhenReachable() {
 		if (created) {
 			return;
 		}
