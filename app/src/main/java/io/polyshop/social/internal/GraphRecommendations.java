@@ -103,7 +103,7 @@ class GraphRecommendations implements Recommendations {
 
 	@Override
 	public List<AlsoBought> alsoBought(String sku, int limit) {
-		return Neo4jSocialGraph.available(() -> neo4j.query("""
+		return Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (:Product {sku: $sku})<-[:PURCHASED]-(buyer:Customer)-[:PURCHASED]->(other:Product)
 				WHERE other.sku <> $sku
 				RETURN other.sku AS sku, other.title AS title, count(DISTINCT buyer) AS customers

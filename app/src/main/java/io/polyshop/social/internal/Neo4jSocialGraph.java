@@ -2,7 +2,6 @@ package io.polyshop.social.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -13,7 +12,6 @@ import io.polyshop.social.CannotFollowYourself;
 import io.polyshop.social.CustomerSummary;
 import io.polyshop.social.Referral;
 import io.polyshop.social.SocialGraph;
-import io.polyshop.social.SocialGraphUnavailable;
 import io.polyshop.social.Suggestion;
 import io.polyshop.social.UnknownCustomer;
 
@@ -39,7 +37,7 @@ class Neo4jSocialGraph implements SocialGraph {
 			throw new CannotFollowYourself();
 		}
 		// The caller is signed in, so their node is merged even if their registration event is still on its way.
-		boolean followed = available(() -> neo4j.query("""
+		boolean followed = Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (other:Customer {id: $other})
 				MERGE (me:Customer {id: $me})
 				MERGE (me)-[follows:FOLLOWS]->(other)
@@ -53,7 +51,7 @@ class Neo4jSocialGraph implements SocialGraph {
 
 	@Override
 	public void unfollow(String me, String other) {
-		boolean known = available(() -> neo4j.query("""
+		boolean known = Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (other:Customer {id: $other})
 				OPTIONAL MATCH (:Customer {id: $me})-[follows:FOLLOWS]->(other)
 				DELETE follows
@@ -75,7 +73,7 @@ class Neo4jSocialGraph implements SocialGraph {
 	}
 
 	private PageView<CustomerSummary> customers(String pattern, String me, Paging paging) {
-		return available(() -> {
+		return Neo4jOutage.refused(() -> {
 			long total = neo4j.query("MATCH " + pattern + " RETURN count(c)")
 					.bind(me).to("me").fetchAs(Long.class).one().orElse(0L);
 			List<CustomerSummary> items = neo4j.query("MATCH " + pattern + """
@@ -91,7 +89,7 @@ class Neo4jSocialGraph implements SocialGraph {
 
 	@Override
 	public List<Suggestion> suggestions(String me, int limit) {
-		return available(() -> neo4j.query("""
+		return Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (me:Customer {id: $me})-[:FOLLOWS]->(friend:Customer)-[:FOLLOWS]->(candidate:Customer)
 				WHERE candidate <> me AND NOT EXISTS { (me)-[:FOLLOWS]->(candidate) }
 				RETURN candidate.id AS id, candidate.name AS name, count(DISTINCT friend) AS mutual
@@ -106,7 +104,7 @@ class Neo4jSocialGraph implements SocialGraph {
 	@Override
 	public PageView<Referral> referrals(String me, Paging paging) {
 		String tree = "MATCH path = (:Customer {id: $me})-[:REFERRED*1.." + MAX_REFERRAL_DEPTH + "]->(c:Customer)";
-		return available(() -> {
+		return Neo4jOutage.refused(() -> {
 			long total = neo4j.query(tree + " RETURN count(DISTINCT c)")
 					.bind(me).to("me").fetchAs(Long.class).one().orElse(0L);
 			List<Referral> items = neo4j.query(tree + """
@@ -125,18 +123,5 @@ class Neo4jSocialGraph implements SocialGraph {
 
 	static int clamp(int limit) {
 		return Math.max(1, Math.min(limit, Paging.MAX_SIZE));
-	}
-
-	/** Runs a graph operation; an unreachable Neo4j becomes a 503 that promises nothing was changed. */
-	static <T> T available(Supplier<T> operation) {
-		try {
-			return operation.get();
-		}
-		catch (RuntimeException e) {
-			if (Neo4jOutage.causedBy(e)) {
-				throw new SocialGraphUnavailable(e);
-			}
-			throw e;
-		}
 	}
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generates a realistic graph (100k customers, ~1M FOLLOWS by default) in a Polyshop of its own and prints the
  * p50/p99 latency of depth-2 recommendations for random customers. Not part of the default build (tag
  * {@code benchmark}); run it with
- * {@code mvn -pl app test -Dgroups=benchmark -DexcludedGroups= -Dtest=RecommendationsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code mvn test -Dgroups=benchmark -DexcludedGroups= -Dtest=RecommendationsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * and size it with {@code -Dbenchmark.customers=...}, {@code -Dbenchmark.follows=...} (per customer), {@code -Dbenchmark.queries=...}.
  */
 @Tag("benchmark")
