@@ -1,12 +1,12 @@
 package io.polyshop.social.internal;
 
-import java.security.Principal;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyshop.customer.SignedInCustomer;
 import io.polyshop.social.AlsoBought;
 import io.polyshop.social.Recommendations;
 import io.polyshop.social.RecommendedProducts;
@@ -24,8 +24,8 @@ class RecommendationsController {
 	}
 
 	@GetMapping("/api/recommendations")
-	RecommendedProducts recommendations(Principal principal, @RequestParam(required = false) Integer limit) {
-		return recommendations.forCustomer(Caller.id(principal), Caller.limit(limit));
+	RecommendedProducts recommendations(SignedInCustomer customer, @RequestParam(required = false) Integer limit) {
+		return recommendations.forCustomer(customer.id(), Caller.limit(limit));
 	}
 
 	@GetMapping("/api/products/{sku}/also-bought")

@@ -1,6 +1,5 @@
 package io.polyshop.social.internal;
 
-import java.security.Principal;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyshop.customer.SignedInCustomer;
 import io.polyshop.shared.PageView;
 import io.polyshop.shared.Paging;
 import io.polyshop.social.CustomerSummary;
@@ -34,59 +34,49 @@ class SocialController {
 	}
 
 	@PutMapping("/following/{customerId}")
-	ResponseEntity<Void> follow(Principal principal, @PathVariable String customerId) {
-		graph.follow(Caller.id(principal), customerId);
+	ResponseEntity<Void> follow(SignedInCustomer customer, @PathVariable String customerId) {
+		graph.follow(customer.id(), customerId);
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/following/{customerId}")
-	ResponseEntity<Void> unfollow(Principal principal, @PathVariable String customerId) {
-		graph.unfollow(Caller.id(principal), customerId);
+	ResponseEntity<Void> unfollow(SignedInCustomer customer, @PathVariable String customerId) {
+		graph.unfollow(customer.id(), customerId);
 		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/following")
-	PageView<CustomerSummary> following(Principal principal, @RequestParam(required = false) Integer page,
+	PageView<CustomerSummary> following(SignedInCustomer customer, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return graph.following(Caller.id(principal), Paging.of(page, size));
+		return graph.following(customer.id(), Paging.of(page, size));
 	}
 
 	@GetMapping("/followers")
-	PageView<CustomerSummary> followers(Principal principal, @RequestParam(required = false) Integer page,
+	PageView<CustomerSummary> followers(SignedInCustomer customer, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return graph.followers(Caller.id(principal), Paging.of(page, size));
+		return graph.followers(customer.id(), Paging.of(page, size));
 	}
 
 	@GetMapping("/suggestions")
-	Items<Suggestion> suggestions(Principal principal, @RequestParam(required = false) Integer limit) {
-		return new Items<>(graph.suggestions(Caller.id(principal), Caller.limit(limit)));
+	Items<Suggestion> suggestions(SignedInCustomer customer, @RequestParam(required = false) Integer limit) {
+		return new Items<>(graph.suggestions(customer.id(), Caller.limit(limit)));
 	}
 
 	@GetMapping("/referrals")
-	PageView<Referral> referrals(Principal principal, @RequestParam(required = false) Integer page,
+	PageView<Referral> referrals(SignedInCustomer customer, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		return graph.referrals(Caller.id(principal), Paging.of(page, size));
+		return graph.referrals(customer.id(), Paging.of(page, size));
 	}
 
 	record Items<T>(List<T> items) {
 	}
 
-	/** Who is asking, and how much they ask for: shared by the module's controllers. */
+	/** How much a caller may ask for: shared by the module's controllers. */
 	static final class Caller {
 
 		static final int DEFAULT_LIMIT = 10;
 
 		private Caller() {
-		}
-
-		/** The one place that knows how a request names its customer (rewired when security is merged). */
-		static String id(Principal principal) {
-			if (principal == null) {
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Sign in to use the social graph.");
-				problem.setTitle("Not signed in");
-				throw new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
-			}
-			return principal.getName();
 		}
 
 		static int limit(Integer limit) {
