@@ -20,17 +20,11 @@ export class ApiError extends Error {
  * back as X-XSRF-TOKEN. If no cookie is there yet, one GET lets the server issue it.
  */
 export async function csrfHeaders() {
-  let token = readCookie("XSRF-TOKEN");
-  if (!token) {
-    await fetch("/api/me", { credentials: "same-origin", headers: baseHeaders() }).catch(() => {});
-    token = readCookie("XSRF-TOKEN");
-  }
-  return token ? { "X-XSRF-TOKEN": token } : {};
-}
-
-function readCookie(name) {
-  const match = document.cookie.split("; ").find((part) => part.startsWith(name + "="));
-  return match ? decodeURIComponent(match.substring(name.length + 1)) : null;
+  // the token lives in the (Redis-backed) session and changes at sign-in, so ask for the current one
+  const response = await fetch("/api/csrf", { credentials: "same-origin", headers: baseHeaders() }).catch(() => null);
+  if (!response || !response.ok) return {};
+  const csrf = await response.json();
+  return { [csrf.headerName]: csrf.token };
 }
 
 // X-Requested-With makes Spring Security answer 401 without a WWW-Authenticate challenge, so the browser never
