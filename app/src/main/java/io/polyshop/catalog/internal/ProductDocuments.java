@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -86,11 +87,15 @@ public class ProductDocuments {
 		if (skus.isEmpty()) {
 			return Map.of();
 		}
-		Query query = Query.query(where("sku").in(skus).and("published").is(true));
-		query.fields().include("title");
 		Map<String, String> titles = new LinkedHashMap<>();
-		mongo.find(query, ProductDocument.class).forEach(document -> titles.put(document.sku(), document.title()));
+		mongo.query(ProductDocument.class).as(SkuAndTitle.class)
+				.matching(Query.query(where("sku").in(skus).and("published").is(true))).all()
+				.forEach(document -> titles.put(document.sku(), document.title()));
 		return titles;
+	}
+
+	/** Only what a title lookup reads. */
+	record SkuAndTitle(@Id String sku, String title) {
 	}
 
 	/** A page of the published documents matching the query (built by {@link ProductQueries}), by title then SKU (stable for paging). */
