@@ -48,6 +48,7 @@ class CatalogHttpTests {
 		assertThat(product.path("attributes").path("author").asString()).isEqualTo("Ursula K. Le Guin");
 		assertThat(product.path("price").path("amount").asString()).isEqualTo("14.90");
 		assertThat(product.path("price").path("currency").asString()).isEqualTo("EUR");
+		assertThat(product.path("price").propertyNames()).containsExactlyInAnyOrder("amount", "currency");
 		assertThat(product.path("available").asInt()).isEqualTo(7);
 		assertThat(inventory.find(sku)).isPresent();
 		assertThat(catalog.titles(List.of(sku, "NOT-THERE", "bad sku"))).containsExactly(Map.entry(sku, "The Left Hand of Darkness"));

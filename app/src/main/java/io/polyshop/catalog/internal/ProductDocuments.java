@@ -60,6 +60,20 @@ public class ProductDocuments {
 				new Update().set("published", true).unset("draftToken"), ProductDocument.class).getModifiedCount();
 	}
 
+	/**
+	 * Publishes drafts this caller inserted moments ago in {@link #insertDrafts}, by SKU alone: a query on
+	 * {@code _id} only is one the embedded engine answers from its unique index (with a draft token added it scans
+	 * the whole collection, once per batch). Nothing else replaces a fresh draft: a create never overwrites a
+	 * document, and the draft cleanup waits minutes.
+	 */
+	long publishInserted(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return 0;
+		}
+		return mongo.updateMulti(Query.query(where("sku").in(skus)), new Update().set("published", true).unset("draftToken"),
+				ProductDocument.class).getModifiedCount();
+	}
+
 	/** Removes the drafts of these SKUs written with this token (never a published document, never someone else's draft). */
 	long deleteDrafts(Collection<String> skus, String draftToken) {
 		if (skus.isEmpty()) {
