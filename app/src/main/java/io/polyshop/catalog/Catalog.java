@@ -1,0 +1,94 @@
+package io.polyshop.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import io.polyshop.catalog.internal.ProductContent;
+import io.polyshop.catalog.internal.ProductDocument;
+import io.polyshop.catalog.internal.ProductDocuments;
+import io.polyshop.catalog.internal.ProductQueries;
+import io.polyshop.catalog.internal.ProductWrites;
+import io.polyshop.inventory.Inventory;
+import io.polyshop.inventory.Sku;
+import io.polyshop.inventory.StockLevel;
+import io.polyshop.shared.PageView;
+import io.polyshop.shared.Paging;
+
+/**
+ * The product catalog as shoppers and other modules see it: documents from the document store composed with
+ * price and stock from the inventory. A product is visible when its document is published and the inventory
+ * has its SKU.
+ */
+@Service
+public class Catalog {
+
+	private final ProductDocuments documents;
+	private final ProductQueries queries;
+	private final ProductWrites writes;
+	private final Inventory inventory;
+
+	Catalog(ProductDocuments documents, ProductQueries queries, ProductWrites writes, Inventory inventory) {
+		this.documents = documents;
+		this.queries = queries;
+		this.writes = writes;
+		this.inventory = inventory;
+	}
+
+	/** The titles of the given SKUs that are published products (for cart lines, orders, recommendations). */
+	public Map<String, String> titles(Collection<String> skus) {
+		return documents.publishedTitles(skus.stream().filter(Sku::isWellFormed).distinct().toList());
+	}
+
+	/** A product page, if the SKU is a published product with an inventory row. */
+	public Optional<Product> find(String sku) {
+		if (!Sku.isWellFormed(sku)) {
+			return Optional.empty();
+		}
+		return documents.findPublished(sku).flatMap(document -> inventory.find(sku).map(level -> product(document, level)));
+	}
+
+	/** A page of the products matching the query, by title. */
+	public PageView<ProductSummary> search(ProductQuery query, Paging paging) {
+		List<ProductDocument> page = documents.findPublished(queries.query(query), paging);
+		long total = page.size() < paging.size() && (page.size() > 0 || paging.page() == 0)
+				? paging.offset() + page.size() // the last page: no need to count
+				: documents.countPublished(queries.query(query));
+		Map<String, StockLevel> levels = inventory.findAll(page.stream().map(ProductDocument::sku).toList());
+		List<ProductSummary> items = new ArrayList<>(page.size());
+		for (ProductDocument document : page) {
+			StockLevel level = levels.get(document.sku());
+			if (level != null) { // a document without its inventory row is no product (yet)
+				items.add(new ProductSummary(document.sku(), document.title(), document.category(), level.price(), level.available()));
+			}
+		}
+		return new PageView<>(items, paging.page(), paging.size(), total);
+	}
+
+	/** Categories with their number of published products, by name. */
+	public List<CategoryCount> categories() {
+		return documents.categories();
+	}
+
+	/** Creates a product in both stores (see {@link ProductWrites} for the order that keeps it consistent). */
+	public Product create(NewProduct product) {
+		ProductContent content = new ProductContent(Sku.of(product.sku()).value(), product.title().strip(),
+				product.description() == null ? "" : product.description().strip(), product.category(),
+				product.attributes() == null ? Map.of() : new LinkedHashMap<>(product.attributes()),
+				product.images() == null ? List.of() : List.copyOf(product.images()), product.price().toMoney(),
+				product.stock());
+		writes.create(content);
+		return new Product(content.sku(), content.title(), content.description(), content.category(), content.attributes(),
+				content.images(), content.price(), content.stock());
+	}
+
+	private static Product product(ProductDocument document, StockLevel level) {
+		return new Product(document.sku(), document.title(), document.description(), document.category(),
+				document.attributes(), document.images(), level.price(), level.available());
+	}
+}

@@ -1,0 +1,147 @@
+package io.polyshop.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.polyshop.inventory.internal.StockItems;
+import io.polyshop.shared.Money;
+import io.polyshop.shared.PageView;
+import io.polyshop.shared.Paging;
+
+/**
+ * Prices and stock, the source of truth for both (PostgreSQL). Reservations are guarded decrements that join
+ * the caller's transaction, so checkout can take stock, insert its order and record its event in one
+ * PostgreSQL transaction, and a failure anywhere in it gives every unit back.
+ */
+@Service
+public class Inventory {
+
+	/** The most units one SKU can have on hand. */
+	public static final int MAX_ON_HAND = 1_000_000;
+
+	private static final Logger log = LoggerFactory.getLogger(Inventory.class);
+
+	private final StockItems stockItems;
+
+	Inventory(StockItems stockItems) {
+		this.stockItems = stockItems;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StockLevel> find(String sku) {
+		return stockItems.find(sku);
+	}
+
+	/** The stock levels of those SKUs the inventory knows; unknown SKUs are absent from the map. */
+	@Transactional(readOnly = true)
+	public Map<String, StockLevel> findAll(Collection<String> skus) {
+		return stockItems.findAll(skus.stream().distinct().toList());
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String sku) {
+		return stockItems.exists(sku);
+	}
+
+	/** Adds a SKU with its first price (which opens its price history); 409 if it exists. */
+	@Transactional
+	public StockLevel add(NewStockItem item) {
+		if (stockItems.insertNew(List.of(item)).isEmpty()) {
+			throw new DuplicateSku(item.sku().value());
+		}
+		return new StockLevel(item.sku().value(), item.price(), item.onHand());
+	}
+
+	/** Adds many SKUs in one go (catalog loading); SKUs that exist are left alone. Answers the SKUs added. */
+	@Transactional
+	public List<String> addAll(List<NewStockItem> items) {
+		return stockItems.insertNew(items);
+	}
+
+	/**
+	 * Takes the quantities from stock, all or nothing: every line is a guarded decrement (never below zero),
+	 * taken in SKU order so that two reservations of the same SKUs cannot deadlock. Joins the caller's
+	 * transaction if there is one.
+	 *
+	 * @throws InsufficientStock naming every SKU that is short or unknown; the transaction then rolls back, so
+	 *     no line of this reservation stays taken
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void reserve(Map<String, Integer> quantitiesBySku) {
+		List<String> shortSkus = new ArrayList<>();
+		inSkuOrder(quantitiesBySku).forEach((sku, quantity) -> {
+			if (!stockItems.decrement(sku, quantity)) {
+				shortSkus.add(sku);
+			}
+		});
+		if (!shortSkus.isEmpty()) {
+			throw new InsufficientStock(shortSkus);
+		}
+	}
+
+	/** Gives reserved units back (compensation, e.g. after a declined payment). Joins the caller's transaction. */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void release(Map<String, Integer> quantitiesBySku) {
+		inSkuOrder(quantitiesBySku).forEach((sku, quantity) -> {
+			if (!stockItems.increment(sku, quantity)) {
+				log.warn("Released {} units of {}, which is no longer in the inventory; nothing to give back", quantity, sku);
+			}
+		});
+	}
+
+	/** Sets a new current price and closes the previous price period in the same transaction. */
+	@Transactional
+	public StockLevel changePrice(Sku sku, Money price) {
+		if (price.isNegative()) {
+			throw new IllegalArgumentException("price must not be negative: " + price);
+		}
+		Money current = stockItems.lockPrice(sku.value()).orElseThrow(() -> new UnknownSku(sku.value()));
+		if (!current.equals(price)) {
+			stockItems.changePrice(sku.value(), price);
+		}
+		return stockItems.find(sku.value()).orElseThrow();
+	}
+
+	/** Sets the units on hand (after a stock count or a delivery). */
+	@Transactional
+	public StockLevel setOnHand(Sku sku, int onHand) {
+		if (onHand < 0 || onHand > MAX_ON_HAND) {
+			throw new IllegalArgumentException("onHand must be between 0 and " + MAX_ON_HAND + ": " + onHand);
+		}
+		if (!stockItems.setOnHand(sku.value(), onHand)) {
+			throw new UnknownSku(sku.value());
+		}
+		return stockItems.find(sku.value()).orElseThrow();
+	}
+
+	/** Every price the SKU has had, newest first, each with its validity period. */
+	@Transactional(readOnly = true)
+	public PageView<PricePeriod> priceHistory(Sku sku, Paging paging) {
+		if (!stockItems.exists(sku.value())) {
+			throw new UnknownSku(sku.value());
+		}
+		return new PageView<>(stockItems.priceHistory(sku.value(), paging), paging.page(), paging.size(),
+				stockItems.countPriceHistory(sku.value()));
+	}
+
+	private static TreeMap<String, Integer> inSkuOrder(Map<String, Integer> quantitiesBySku) {
+		TreeMap<String, Integer> ordered = new TreeMap<>();
+		quantitiesBySku.forEach((sku, quantity) -> {
+			if (quantity == null || quantity < 1) {
+				throw new IllegalArgumentException("quantity of " + sku + " must be at least 1: " + quantity);
+			}
+			ordered.put(sku, quantity);
+		});
+		return ordered;
+	}
+}
