@@ -3,7 +3,6 @@ package io.polyshop.catalog;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,16 +19,24 @@ import io.polyshop.inventory.PriceInput;
  * {@link PriceInput}).
  */
 public record NewProduct(
-		@NotBlank String sku,
-		@NotBlank @Size(max = NewProduct.MAX_TITLE) String title,
-		@Size(max = NewProduct.MAX_DESCRIPTION) String description,
-		@NotBlank @Pattern(regexp = NewProduct.CATEGORY, message = "must be lower-case letters, digits and '-' (at most 40)") String category,
-		@Size(max = NewProduct.MAX_ATTRIBUTES) Map<
-				@Pattern(regexp = NewProduct.ATTRIBUTE_KEY, message = "attribute names are a letter then letters, digits or '_' (at most 40)") String,
-				@NotNull @Size(max = NewProduct.MAX_ATTRIBUTE_VALUE) String> attributes,
-		@Size(max = NewProduct.MAX_IMAGES) List<@NotNull @Size(max = 500) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http(s) URL") String> images,
-		@NotNull @Valid PriceInput price,
-		@NotNull @PositiveOrZero @Max(Inventory.MAX_ON_HAND) Integer stock) {
+		@NotBlank(message = "sku is required") String sku,
+		@NotBlank(message = "title is required")
+		@Size(max = NewProduct.MAX_TITLE, message = "title is at most {max} characters") String title,
+		@Size(max = NewProduct.MAX_DESCRIPTION, message = "description is at most {max} characters") String description,
+		@NotBlank(message = "category is required")
+		@Pattern(regexp = NewProduct.CATEGORY, message = "category is lower-case letters, digits and dashes, at most 40 characters") String category,
+		@Size(max = NewProduct.MAX_ATTRIBUTES, message = "at most {max} attributes") Map<
+				@Pattern(regexp = NewProduct.ATTRIBUTE_KEY, message = "attribute names are a letter, then letters, digits or underscores, at most 40 characters") String,
+				@NotNull(message = "attribute values are required")
+				@Size(max = NewProduct.MAX_ATTRIBUTE_VALUE, message = "attribute values are at most {max} characters") String> attributes,
+		@Size(max = NewProduct.MAX_IMAGES, message = "at most {max} images") List<
+				@NotNull(message = "image URLs are required")
+				@Size(max = 500, message = "image URLs are at most {max} characters")
+				@Pattern(regexp = "https?://[^\\s]+", message = "images are http(s) URLs") String> images,
+		@NotNull(message = "price is required") PriceInput price,
+		@NotNull(message = "stock is required")
+		@PositiveOrZero(message = "stock cannot be negative")
+		@Max(value = Inventory.MAX_ON_HAND, message = "stock is at most {value}") Integer stock) {
 
 	public static final int MAX_TITLE = 200;
 	public static final int MAX_DESCRIPTION = 5000;

@@ -1,6 +1,8 @@
 /**
  * Operations: the health of each store, where each store lives and what it holds ({@code GET /api/admin/stores}),
- * and the start-up banner. Reads every store, owns none.
+ * the start-up banner, a heartbeat that times each store ({@code polyshop.store.latency}), and the operations
+ * console's data ({@code GET /api/admin/console}, the outbox backlog at {@code GET /api/admin/outbox}).
+ * Reads every store, owns none.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Operations")
 package io.polyshop.operations;

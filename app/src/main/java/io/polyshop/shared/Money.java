@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * An amount of money: a decimal, never a float, written in JSON as a string ({@code {"amount":"12.99","currency":"EUR"}}).
@@ -37,6 +38,7 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 		return new Money(amount.multiply(BigDecimal.valueOf(quantity)), currency);
 	}
 
+	@JsonIgnore // a question, not a property: the JSON is {"amount","currency"} only
 	public boolean isNegative() {
 		return amount.signum() < 0;
 	}

@@ -10,11 +10,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A product as the document store holds it. The SKU is the document's {@code _id}, so the unique index on SKU
- * is the primary index every MongoDB server has. A document is created unpublished, with a draft token, and
+ * is the primary index every MongoDB server has. (The embedded engine ignores the non-unique indexes below; a
+ * MongoDB server creates them at start-up.) A document is created unpublished, with a draft token, and
  * published only once its inventory row exists (see {@link ProductWrites}); shoppers only see published ones.
  */
 @Document("products")
-@CompoundIndex(name = "published_category", def = "{'published': 1, 'category': 1}")
+// pages are read in title order, overall and per category: these indexes serve them without an in-memory sort
+@CompoundIndex(name = "published_title", def = "{'published': 1, 'title': 1, '_id': 1}")
+@CompoundIndex(name = "published_category_title", def = "{'published': 1, 'category': 1, 'title': 1, '_id': 1}")
+// the draft cleanup looks for old unpublished documents
 @CompoundIndex(name = "published_created", def = "{'published': 1, 'createdAt': 1}")
 public record ProductDocument(@Id String sku, String title, String description, String category,
 		Map<String, String> attributes, List<String> images, boolean published, String draftToken, Instant createdAt) {

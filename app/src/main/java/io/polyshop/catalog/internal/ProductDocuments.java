@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -59,6 +60,20 @@ public class ProductDocuments {
 				new Update().set("published", true).unset("draftToken"), ProductDocument.class).getModifiedCount();
 	}
 
+	/**
+	 * Publishes drafts this caller inserted moments ago in {@link #insertDrafts}, by SKU alone: a query on
+	 * {@code _id} only is one the embedded engine answers from its unique index (with a draft token added it scans
+	 * the whole collection, once per batch). Nothing else replaces a fresh draft: a create never overwrites a
+	 * document, and the draft cleanup waits minutes.
+	 */
+	long publishInserted(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return 0;
+		}
+		return mongo.updateMulti(Query.query(where("sku").in(skus)), new Update().set("published", true).unset("draftToken"),
+				ProductDocument.class).getModifiedCount();
+	}
+
 	/** Removes the drafts of these SKUs written with this token (never a published document, never someone else's draft). */
 	long deleteDrafts(Collection<String> skus, String draftToken) {
 		if (skus.isEmpty()) {
@@ -86,11 +101,15 @@ public class ProductDocuments {
 		if (skus.isEmpty()) {
 			return Map.of();
 		}
-		Query query = Query.query(where("sku").in(skus).and("published").is(true));
-		query.fields().include("title");
 		Map<String, String> titles = new LinkedHashMap<>();
-		mongo.find(query, ProductDocument.class).forEach(document -> titles.put(document.sku(), document.title()));
+		mongo.query(ProductDocument.class).as(SkuAndTitle.class)
+				.matching(Query.query(where("sku").in(skus).and("published").is(true))).all()
+				.forEach(document -> titles.put(document.sku(), document.title()));
 		return titles;
+	}
+
+	/** Only what a title lookup reads. */
+	record SkuAndTitle(@Id String sku, String title) {
 	}
 
 	/** A page of the published documents matching the query (built by {@link ProductQueries}), by title then SKU (stable for paging). */

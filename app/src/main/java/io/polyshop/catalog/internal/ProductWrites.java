@@ -95,7 +95,7 @@ public class ProductWrites {
 			discardDrafts(skus, token, e);
 			throw e;
 		}
-		documents.publish(added, token);
+		documents.publishInserted(added);
 		Set<String> skipped = new HashSet<>(skus);
 		added.forEach(skipped::remove);
 		documents.deleteDrafts(skipped, token);

@@ -48,6 +48,7 @@ class InventoryController {
 		return inventory.priceHistory(Sku.of(sku), Paging.of(page, size));
 	}
 
-	record StockInput(@NotNull @PositiveOrZero @Max(Inventory.MAX_ON_HAND) Integer onHand) {
+	record StockInput(@NotNull(message = "onHand is required") @PositiveOrZero(message = "onHand cannot be negative")
+			@Max(value = Inventory.MAX_ON_HAND, message = "onHand is at most {value}") Integer onHand) {
 	}
 }

@@ -25,6 +25,11 @@ class MongoProbe implements StoreProbe {
 	}
 
 	@Override
+	public void ping() {
+		mongo.executeCommand(new Document("ping", 1));
+	}
+
+	@Override
 	public String version() {
 		Document buildInfo = mongo.executeCommand(new Document("buildInfo", 1));
 		return buildInfo.getString("version");

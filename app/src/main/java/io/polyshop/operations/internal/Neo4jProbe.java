@@ -23,6 +23,11 @@ class Neo4jProbe implements StoreProbe {
 	}
 
 	@Override
+	public void ping() {
+		neo4j.query("RETURN 1").run();
+	}
+
+	@Override
 	public String version() {
 		return neo4j.query("CALL dbms.components() YIELD versions RETURN versions[0] AS version")
 				.fetchAs(String.class).one().orElse("unknown");

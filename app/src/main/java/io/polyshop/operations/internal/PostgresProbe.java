@@ -23,6 +23,11 @@ class PostgresProbe implements StoreProbe {
 	}
 
 	@Override
+	public void ping() {
+		jdbc.queryForObject("SELECT 1", Integer.class);
+	}
+
+	@Override
 	public String version() {
 		return jdbc.queryForObject("SHOW server_version", String.class);
 	}

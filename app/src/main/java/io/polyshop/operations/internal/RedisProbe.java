@@ -27,6 +27,13 @@ class RedisProbe implements StoreProbe {
 	}
 
 	@Override
+	public void ping() {
+		try (RedisConnection connection = connections.getConnection()) {
+			connection.ping();
+		}
+	}
+
+	@Override
 	public String version() {
 		try (RedisConnection connection = connections.getConnection()) {
 			Properties info = connection.serverCommands().info("server");

@@ -9,6 +9,9 @@ interface StoreProbe {
 
 	Store store();
 
+	/** One cheap round trip to the store (the heartbeat times it); throws when the store does not answer. */
+	void ping();
+
 	/** The server's version; throws when the store does not answer. */
 	String version();
 

@@ -1,0 +1,117 @@
+package io.polyshop.social.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+
+import io.polyshop.checkout.Bestsellers;
+import io.polyshop.social.AlsoBought;
+import io.polyshop.social.Recommendations;
+import io.polyshop.social.RecommendedProducts;
+import io.polyshop.social.RecommendedProducts.RecommendedProduct;
+import io.polyshop.social.RecommendedProducts.Source;
+
+/**
+ * Recommendations from PURCHASED edges of the people around a customer. A purchase counts
+ * {@code 1 × 0.5^(age / half-life)} at depth 1 and {@code depth2Weight} times that at depth 2, so a recent
+ * purchase by someone I follow outranks an old one or one by a friend of a friend.
+ */
+@Service
+class GraphRecommendations implements Recommendations {
+
+	private static final Logger log = LoggerFactory.getLogger(GraphRecommendations.class);
+
+	private final Neo4jClient neo4j;
+	private final Bestsellers bestsellers;
+	private final double depth2Weight;
+	private final Duration recencyHalfLife;
+	private final Clock clock = Clock.systemUTC();
+
+	GraphRecommendations(Neo4jClient neo4j, Bestsellers bestsellers,
+			@Value("${polyshop.social.recommendations.depth2-weight:0.5}") double depth2Weight,
+			@Value("${polyshop.social.recommendations.recency-half-life:30d}") Duration recencyHalfLife) {
+		this.neo4j = neo4j;
+		this.bestsellers = bestsellers;
+		this.depth2Weight = depth2Weight;
+		this.recencyHalfLife = recencyHalfLife;
+	}
+
+	@Override
+	public RecommendedProducts forCustomer(String me, int limit) {
+		try {
+			return new RecommendedProducts(fromGraph(me, Neo4jSocialGraph.clamp(limit)), Source.GRAPH);
+		}
+		catch (RuntimeException e) {
+			if (!Neo4jOutage.causedBy(e)) {
+				throw e;
+			}
+			log.warn("Neo4j did not answer, recommending bestsellers instead: {}", e.toString());
+			return new RecommendedProducts(fromBestsellers(Neo4jSocialGraph.clamp(limit)), Source.FALLBACK);
+		}
+	}
+
+	private List<RecommendedProduct> fromGraph(String me, int limit) {
+		return neo4j.query("""
+				MATCH path = (me:Customer {id: $me})-[:FOLLOWS*1..2]->(buyer:Customer)
+				WHERE buyer <> me
+				WITH me, buyer, min(length(path)) AS depth
+				MATCH (buyer)-[purchase:PURCHASED]->(product:Product)
+				WHERE NOT EXISTS { (me)-[:PURCHASED]->(product) }
+				WITH product, buyer, depth, duration.inSeconds(purchase.at, $now).seconds AS age
+				WITH product, buyer, depth,
+				     CASE depth WHEN 1 THEN 1.0 ELSE $depth2Weight END
+				       * 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $halfLifeSeconds) AS weight
+				WITH product, sum(weight) AS score,
+				     count(DISTINCT CASE depth WHEN 1 THEN buyer END) AS followed,
+				     count(DISTINCT buyer) AS buyers
+				RETURN product.sku AS sku, product.title AS title, score, followed, buyers
+				ORDER BY score DESC, sku LIMIT $limit""")
+				.bindAll(Map.of("me", me, "now", clock.instant().atOffset(ZoneOffset.UTC), "depth2Weight", depth2Weight,
+						"halfLifeSeconds", (double) recencyHalfLife.toSeconds(), "limit", limit))
+				.fetchAs(RecommendedProduct.class)
+				.mappedBy((types, row) -> new RecommendedProduct(row.get("sku").asString(), row.get("title").asString(null),
+						round(row.get("score").asDouble()), reason(row.get("followed").asLong(), row.get("buyers").asLong())))
+				.all().stream().toList();
+	}
+
+	private static String reason(long followed, long buyers) {
+		if (followed > 0) {
+			return followed == 1 ? "bought by someone you follow" : "bought by " + followed + " people you follow";
+		}
+		return buyers == 1 ? "bought by someone followed by people you follow"
+				: "bought by " + buyers + " people followed by people you follow";
+	}
+
+	private static double round(double score) {
+		return Math.round(score * 1000) / 1000.0;
+	}
+
+	/** Everyone's bestsellers: excludes nothing, because without the graph we do not know what this customer bought. */
+	private List<RecommendedProduct> fromBestsellers(int limit) {
+		return bestsellers.top(limit).stream()
+				.map(top -> new RecommendedProduct(top.sku(), top.title(), top.unitsSold(), "bestseller"))
+				.toList();
+	}
+
+	@Override
+	public List<AlsoBought> alsoBought(String sku, int limit) {
+		return Neo4jOutage.refused(() -> neo4j.query("""
+				MATCH (:Product {sku: $sku})<-[:PURCHASED]-(buyer:Customer)-[:PURCHASED]->(other:Product)
+				WHERE other.sku <> $sku
+				RETURN other.sku AS sku, other.title AS title, count(DISTINCT buyer) AS customers
+				ORDER BY customers DESC, sku LIMIT $limit""")
+				.bindAll(Map.of("sku", sku, "limit", Neo4jSocialGraph.clamp(limit)))
+				.fetchAs(AlsoBought.class)
+				.mappedBy((types, row) -> new AlsoBought(row.get("sku").asString(), row.get("title").asString(null),
+						row.get("customers").asLong()))
+				.all().stream().toList());
+	}
+}

@@ -1,0 +1,91 @@
+package io.polyshop.social.internal;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.polyshop.customer.SignedInCustomer;
+import io.polyshop.shared.PageView;
+import io.polyshop.shared.Paging;
+import io.polyshop.social.CustomerSummary;
+import io.polyshop.social.Referral;
+import io.polyshop.social.SocialGraph;
+import io.polyshop.social.Suggestion;
+
+/** The signed-in customer's place in the social graph: {@code /api/social/**}. */
+@RestController
+@RequestMapping("/api/social")
+class SocialController {
+
+	private final SocialGraph graph;
+
+	SocialController(SocialGraph graph) {
+		this.graph = graph;
+	}
+
+	@PutMapping("/following/{customerId}")
+	ResponseEntity<Void> follow(SignedInCustomer customer, @PathVariable String customerId) {
+		graph.follow(customer.id(), customerId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/following/{customerId}")
+	ResponseEntity<Void> unfollow(SignedInCustomer customer, @PathVariable String customerId) {
+		graph.unfollow(customer.id(), customerId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/following")
+	PageView<CustomerSummary> following(SignedInCustomer customer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return graph.following(customer.id(), Paging.of(page, size));
+	}
+
+	@GetMapping("/followers")
+	PageView<CustomerSummary> followers(SignedInCustomer customer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return graph.followers(customer.id(), Paging.of(page, size));
+	}
+
+	@GetMapping("/suggestions")
+	Items<Suggestion> suggestions(SignedInCustomer customer, @RequestParam(required = false) Integer limit) {
+		return new Items<>(graph.suggestions(customer.id(), Caller.limit(limit)));
+	}
+
+	@GetMapping("/referrals")
+	PageView<Referral> referrals(SignedInCustomer customer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return graph.referrals(customer.id(), Paging.of(page, size));
+	}
+
+	record Items<T>(List<T> items) {
+	}
+
+	/** How much a caller may ask for: shared by the module's controllers. */
+	static final class Caller {
+
+		static final int DEFAULT_LIMIT = 10;
+
+		private Caller() {
+		}
+
+		static int limit(Integer limit) {
+			int value = limit == null ? DEFAULT_LIMIT : limit;
+			if (value < 1 || value > Paging.MAX_SIZE) {
+				throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+						"limit must be between 1 and " + Paging.MAX_SIZE), null);
+			}
+			return value;
+		}
+	}
+}
