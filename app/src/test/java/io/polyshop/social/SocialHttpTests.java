@@ -1,0 +1,64 @@
+package io.polyshop.social;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+import io.polyshop.support.PolyshopHttp;
+import io.polyshop.support.PolyshopIntegrationTest;
+import io.polyshop.support.Products;
+import io.polyshop.support.Shopper;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The social graph end to end over HTTP: customers registered through the customer module reach Neo4j through the
+ * outbox, follow each other as signed-in customers, and get recommendations from what the people they follow bought
+ * through checkout.
+ */
+@PolyshopIntegrationTest
+class SocialHttpTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void followAndRecommendAcrossModules() {
+		Shopper ann = Shopper.register(port, "Ann");
+		Shopper ben = Shopper.register(port, "Ben");
+		await().atMost(Duration.ofSeconds(30)).until(() -> follow(ann, ben.id()).getStatusCode().value() == 204);
+
+		assertThat(follow(ann, ben.id()).getStatusCode().value()).as("idempotent").isEqualTo(204);
+		assertThat(follow(ann, ann.id()).getStatusCode().value()).isEqualTo(400);
+		assertThat(follow(ann, "no-such-" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
+		assertThat(follow(ann, "x\"}) DETACH DELETE n //").getStatusCode().value()).isEqualTo(404);
+		assertThat(ann.http().get().uri("/api/social/following").retrieve().body(JsonNode.class).path("items").get(0)
+				.path("id").asString()).isEqualTo(ben.id());
+		assertThat(ben.http().get().uri("/api/social/followers").retrieve().body(JsonNode.class).path("items").get(0)
+				.path("name").asString()).isEqualTo("Ann");
+		assertThat(PolyshopHttp.client(port).put().uri("/api/social/following/{id}", ben.id()).retrieve()
+				.toBodilessEntity().getStatusCode().value()).as("anonymous").isEqualTo(401);
+
+		// Ben buys something: checkout's OrderCompleted becomes a PURCHASED edge, and Ann is recommended it
+		String sku = Products.create(port, "30.00", 5);
+		ben.putInCart(sku, 1);
+		assertThat(ben.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30)).until(() -> ann.http().get().uri("/api/recommendations").retrieve()
+				.body(JsonNode.class).path("items").valueStream().anyMatch(item -> item.path("sku").asString().equals(sku)));
+		JsonNode recommendations = ann.http().get().uri("/api/recommendations?limit=5").retrieve().body(JsonNode.class);
+		assertThat(recommendations.path("source").asString()).isEqualTo("graph");
+		assertThat(recommendations.path("items").get(0).path("title").asString()).isNotBlank();
+		// and not to Ben, who bought it himself
+		assertThat(ben.http().get().uri("/api/recommendations").retrieve().body(JsonNode.class).path("items").valueStream()
+				.noneMatch(item -> item.path("sku").asString().equals(sku))).isTrue();
+	}
+
+	private ResponseEntity<Void> follow(Shopper who, String whom) {
+		return who.http().put().uri("/api/social/following/{id}", whom).retrieve().toBodilessEntity();
+	}
+}
