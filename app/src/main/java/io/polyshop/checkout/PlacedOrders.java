@@ -1,9 +1,17 @@
 package io.polyshop.checkout;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Reads orders from the order transaction's tables, for projections and consistency checks. */
 public interface PlacedOrders {
 
 	Optional<OrderSnapshot> find(String orderId);
+
+	/** Orders by id after {@code afterOrderId} (null: from the start), at most {@code limit}: for walking all orders. */
+	List<OrderVersion> versionsAfter(String afterOrderId, int limit);
+
+	/** Which state of an order is current: projections compare their copy's version with this. */
+	record OrderVersion(String orderId, int version) {
+	}
 }

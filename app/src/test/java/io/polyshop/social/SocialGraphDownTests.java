@@ -52,8 +52,9 @@ class SocialGraphDownTests {
 	private static void completedOrder(JdbcTemplate jdbc, String sku, String title, int quantity) {
 		UUID orderId = UUID.randomUUID();
 		jdbc.update("""
-				INSERT INTO orders (id, customer_id, idempotency_key, status, currency, total, shipping_address, placed_at)
-				VALUES (?, 'someone-else', ?, 'COMPLETED', 'EUR', 10, '{}'::jsonb, ?)""",
+				INSERT INTO orders (id, customer_id, idempotency_key, status, currency, total,
+				                    ship_name, ship_line1, ship_city, ship_postal_code, ship_country, placed_at)
+				VALUES (?, 'someone-else', ?, 'COMPLETED', 'EUR', 10, 'Ada', '1 Road', 'London', 'N1', 'GB', ?)""",
 				orderId, orderId.toString(), java.sql.Timestamp.from(Instant.now()));
 		jdbc.update("INSERT INTO order_lines (order_id, line_no, sku, title, quantity, unit_price) VALUES (?, 1, ?, ?, ?, 1.5)",
 				orderId, sku, title, quantity);

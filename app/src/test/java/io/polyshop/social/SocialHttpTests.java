@@ -36,7 +36,9 @@ class SocialHttpTests {
 		assertThat(follow(ann, ben.id()).getStatusCode().value()).as("idempotent").isEqualTo(204);
 		assertThat(follow(ann, ann.id()).getStatusCode().value()).isEqualTo(400);
 		assertThat(follow(ann, "no-such-" + UUID.randomUUID()).getStatusCode().value()).isEqualTo(404);
-		assertThat(follow(ann, "x\"}) DETACH DELETE n //").getStatusCode().value()).isEqualTo(404);
+		// an id made to break out of a Cypher string is refused (by the URL firewall or as unknown), and changes nothing
+		assertThat(follow(ann, "x\"}) DETACH DELETE n //").getStatusCode().value()).isIn(400, 404);
+		assertThat(follow(ann, "x'}) DETACH DELETE n RETURN 1 AS x").getStatusCode().value()).isEqualTo(404);
 		assertThat(ann.http().get().uri("/api/social/following").retrieve().body(JsonNode.class).path("items").get(0)
 				.path("id").asString()).isEqualTo(ben.id());
 		assertThat(ben.http().get().uri("/api/social/followers").retrieve().body(JsonNode.class).path("items").get(0)

@@ -1,8 +1,10 @@
 package io.polyshop.checkout.internal;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,9 +15,20 @@ import io.polyshop.checkout.PlacedOrders;
 class JdbcPlacedOrders implements PlacedOrders {
 
 	private final Orders orders;
+	private final JdbcClient jdbc;
 
-	JdbcPlacedOrders(Orders orders) {
+	JdbcPlacedOrders(Orders orders, JdbcClient jdbc) {
 		this.orders = orders;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<OrderVersion> versionsAfter(String afterOrderId, int limit) {
+		return jdbc.sql("SELECT id, version FROM orders WHERE id > :after ORDER BY id LIMIT :limit")
+				.param("after", afterOrderId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : UUID.fromString(afterOrderId))
+				.param("limit", limit)
+				.query((rs, row) -> new OrderVersion(rs.getString("id"), rs.getInt("version")))
+				.list();
 	}
 
 	@Override
