@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures what the README's run command costs: seconds from `mvn spring-boot:run` to /actuator/health UP
 # (warm Maven cache, project already compiled once), and the resident memory of the whole thing at idle
-# (the Maven JVM that launched it, the application JVM, the Neo4j JVM, redis-server and every postgres process).
+# (the Maven JVM that launched it, the application JVM, the Neo4j JVM, redis-server and every postgres process, as PSS).
 # Usage: bench/startup.sh [data-dir]   (default: a fresh temporary directory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,12 +22,23 @@ healthy=$(date +%s.%N)
 printf 'healthy after %.1f s (mvn spring-boot:run -> /actuator/health UP)\n' "$(echo "$healthy - $start" | bc)"
 
 sleep 10 # idle
-app_pid=$(pgrep -f "io.polyshop.PolyshopApplication")
-rss_of() { ps -o rss= -p "$1" 2>/dev/null | awk '{s+=$1} END {print s+0}'; }
+# Every process of this instance: the Maven JVM's descendants (application JVM, Neo4j JVM, redis-server) and the
+# PostgreSQL server, which daemonizes (its pid is in its data directory) with its backends. Memory is PSS
+# (proportional set size): shared pages such as PostgreSQL's shared buffers are counted once, not once per process.
+descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
+postmaster=$(head -1 "$data_dir/postgres/postmaster.pid")
+pids="$maven_pid $(descendants $maven_pid) $postmaster $(pgrep -P "$postmaster")"
 total=0
-for pid in $maven_pid $app_pid $(pgrep -f "EmbeddedNeo4jServer" || true) $(pgrep -f "redis-server-6" || true) \
-           $(pgrep -f "embedded-pg.*postgres" || true) $(pgrep -P "$(pgrep -f 'embedded-pg.*bin/postgres -D' | head -1)" 2>/dev/null || true); do
-  kb=$(rss_of "$pid"); total=$((total + kb))
-  printf '  %-8s %6d MiB  %s\n' "$pid" $((kb / 1024)) "$(ps -o comm= -p "$pid")"
+for pid in $pids; do
+  kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+  total=$((total + ${kb:-0}))
 done
-printf 'resident memory at idle, all processes: %d MiB\n' $((total / 1024))
+for name in java redis-server postgres; do
+  sum=0
+  for pid in $pids; do
+    [[ "$(ps -o comm= -p "$pid" 2>/dev/null)" == ${name}* ]] || continue
+    kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0); sum=$((sum + ${kb:-0}))
+  done
+  printf '  %-13s %5d MiB\n' "$name" $((sum / 1024))
+done
+printf 'memory at idle, all processes of this instance (PSS): %d MiB\n' $((total / 1024))
