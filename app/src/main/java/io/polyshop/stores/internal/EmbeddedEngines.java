@@ -3,6 +3,7 @@ package io.polyshop.stores.internal;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -38,16 +39,24 @@ final class EmbeddedEngines {
 				dir -> new EnginesOfDirectory(DataDirectoryLock.acquire(dir)));
 		Map<Store, CompletableFuture<EmbeddedEngine>> starting = new EnumMap<>(Store.class);
 		for (Store store : stores) {
-			if (!engines.running.containsKey(store)) {
+			if (!engines.running.containsKey(store) && store != Store.NEO4J) {
 				starting.put(store, CompletableFuture.supplyAsync(starter(store, settings)));
 			}
+		}
+		if (stores.contains(Store.NEO4J) && !engines.running.containsKey(Store.NEO4J)) {
+			// the slowest engine starts alongside the Spring context; EmbeddedEnginesStarted waits for it
+			int port = LoopbackPorts.choose(settings.port(Store.NEO4J));
+			engines.running.put(Store.NEO4J, new StartingEngine(Neo4jEngine.url(port), CompletableFuture.supplyAsync(
+					() -> timed(Store.NEO4J, () -> Neo4jEngine.start(directory, port, settings.neo4jClasspath(), settings.neo4jMaxHeap())))));
 		}
 		try {
 			CompletableFuture.allOf(starting.values().toArray(CompletableFuture[]::new)).join();
 		}
 		catch (CompletionException e) {
 			starting.values().stream().filter(f -> !f.isCompletedExceptionally()).forEach(f -> f.join().close());
-			if (engines.running.isEmpty()) {
+			if (engines.users.isEmpty()) {
+				engines.running.values().forEach(EmbeddedEngine::close);
+				engines.running.clear();
 				engines.lock.close();
 				byDirectory.remove(directory);
 			}
@@ -60,6 +69,17 @@ final class EmbeddedEngines {
 			urls.put(store, engines.running.get(store).url());
 		}
 		return urls;
+	}
+
+	/** Waits for the engines of this data directory that are still starting in the background. */
+	static void awaitStarted(Path dataDirectory) {
+		List<StartingEngine> starting;
+		synchronized (EmbeddedEngines.class) {
+			EnginesOfDirectory engines = byDirectory.get(dataDirectory);
+			starting = engines == null ? List.of() : engines.running.values().stream()
+					.filter(StartingEngine.class::isInstance).map(StartingEngine.class::cast).toList();
+		}
+		starting.forEach(StartingEngine::awaitStarted); // outside the lock: release() may need it meanwhile
 	}
 
 	/** Gives back engines taken by {@link #acquire}; each stops when nothing uses it any more. */
@@ -103,18 +123,20 @@ final class EmbeddedEngines {
 
 	private static Supplier<EmbeddedEngine> starter(Store store, EmbeddedSettings settings) {
 		Path dir = settings.dataDirectory();
-		return () -> {
-			long started = System.nanoTime();
-			EmbeddedEngine engine = switch (store) {
-				case POSTGRES -> PostgresEngine.start(dir, LoopbackPorts.choose(settings.port(store)));
-				case REDIS -> RedisEngine.start(dir, LoopbackPorts.choose(settings.port(store)));
-				case MONGODB -> MongoEngine.start(dir, LoopbackPorts.choose(settings.port(store)));
-				case NEO4J -> Neo4jEngine.start(dir, LoopbackPorts.choose(settings.port(store)),
-						settings.neo4jClasspath(), settings.neo4jMaxHeap());
-			};
-			log.info("Started embedded {} in {} ms", store.id(), (System.nanoTime() - started) / 1_000_000);
-			return engine;
-		};
+		int port = LoopbackPorts.choose(settings.port(store));
+		return () -> timed(store, () -> switch (store) {
+			case POSTGRES -> PostgresEngine.start(dir, port);
+			case REDIS -> RedisEngine.start(dir, port);
+			case MONGODB -> MongoEngine.start(dir, port);
+			case NEO4J -> Neo4jEngine.start(dir, port, settings.neo4jClasspath(), settings.neo4jMaxHeap());
+		});
+	}
+
+	private static EmbeddedEngine timed(Store store, Supplier<EmbeddedEngine> start) {
+		long started = System.nanoTime();
+		EmbeddedEngine engine = start.get();
+		log.info("Started embedded {} in {} ms", store.id(), (System.nanoTime() - started) / 1_000_000);
+		return engine;
 	}
 
 	private static final class EnginesOfDirectory {

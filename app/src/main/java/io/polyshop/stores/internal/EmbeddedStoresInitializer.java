@@ -52,5 +52,6 @@ public class EmbeddedStoresInitializer implements ApplicationContextInitializer<
 		properties.put("polyshop.data-dir.resolved", settings.dataDirectory().toString());
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 		context.getBeanFactory().registerSingleton("storeLocations", new StoreLocations(locations));
+		context.getBeanFactory().registerSingleton("embeddedEnginesStarted", new EmbeddedEnginesStarted(settings.dataDirectory()));
 	}
 }

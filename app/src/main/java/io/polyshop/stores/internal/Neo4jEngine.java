@@ -109,6 +109,10 @@ final class Neo4jEngine implements EmbeddedEngine {
 		return url;
 	}
 
+	static String url(int port) {
+		return "bolt://127.0.0.1:" + port;
+	}
+
 	@Override
 	public void close() {
 		try {
