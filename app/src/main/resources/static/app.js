@@ -16,8 +16,7 @@ export class ApiError extends Error {
 
 /**
  * The CSRF header for state-changing requests. This is the ONE place that knows how the server protects browser
- * sessions against CSRF: it reads the XSRF-TOKEN cookie (Spring Security's CookieCsrfTokenRepository) and sends it
- * back as X-XSRF-TOKEN. If no cookie is there yet, one GET lets the server issue it.
+ * sessions against CSRF: GET /api/csrf names the header and gives the session's current token.
  */
 export async function csrfHeaders() {
   // the token lives in the (Redis-backed) session and changes at sign-in, so ask for the current one

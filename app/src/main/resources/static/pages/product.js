@@ -68,7 +68,9 @@ if (!sku) {
     showProduct(await api(`/api/products/${encodeURIComponent(sku)}`));
     loadAlsoBought();
   } catch (e) {
-    document.getElementById("product-title").textContent = e.status === 404 ? "This product does not exist" : "The product could not be loaded";
+    // 404: no such product; 400: the SKU is malformed (lower case, say), so no product can have it either
+    document.getElementById("product-title").textContent = e.status === 404 || e.status === 400
+      ? "This product does not exist" : "The product could not be loaded";
   }
 }
 article.removeAttribute("aria-busy");

@@ -87,6 +87,17 @@ class CustomerSecurityTests {
 		}
 	}
 
+	/** The storefront's scripts mark their calls; a Basic challenge would make the browser stop the page with its dialog. */
+	@Test
+	void anonymousCallsFromBrowserScriptsAre401ProblemsWithoutABasicChallenge() {
+		ResponseEntity<JsonNode> response = PolyshopHttp.client(port).get().uri("/api/me")
+				.header("X-Requested-With", "XMLHttpRequest").retrieve().toEntity(JsonNode.class);
+
+		assertThat(response.getStatusCode().value()).isEqualTo(401);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+	}
+
 	@Test
 	void theFirstAdminComesFromTheConfiguration() {
 		JsonNode me = PolyshopHttp.admin(port).get().uri("/api/me").retrieve().body(JsonNode.class);

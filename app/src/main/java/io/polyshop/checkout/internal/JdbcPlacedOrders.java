@@ -25,7 +25,9 @@ class JdbcPlacedOrders implements PlacedOrders {
 	@Override
 	public List<OrderVersion> versionsAfter(String afterOrderId, int limit) {
 		return jdbc.sql("SELECT id, version FROM orders WHERE id > :after ORDER BY id LIMIT :limit")
-				.param("after", afterOrderId == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : UUID.fromString(afterOrderId))
+				// PostgreSQL orders uuids as unsigned bytes: the nil uuid is the smallest (Java's signed
+				// new UUID(Long.MIN_VALUE, Long.MIN_VALUE) is 80000000-..., which skipped every id below it)
+				.param("after", afterOrderId == null ? new UUID(0, 0) : UUID.fromString(afterOrderId))
 				.param("limit", limit)
 				.query((rs, row) -> new OrderVersion(rs.getString("id"), rs.getInt("version")))
 				.list();

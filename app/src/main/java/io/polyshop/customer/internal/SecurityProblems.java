@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problem+json, like every other error of the API. A 401 names HTTP Basic as the way
- * to sign in ({@code WWW-Authenticate}); the detail never says whether the email or the password was wrong.
+ * to sign in ({@code WWW-Authenticate}), except to browser scripts; the detail never says whether the email or
+ * the password was wrong.
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
@@ -36,11 +37,23 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		if (!fromBrowserScript(request)) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+		}
 		boolean credentialsGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", credentialsGiven
 				? "The email or password is not right."
 				: "Sign in first: HTTP Basic with your email and password, or the sign-in form at /login.");
+	}
+
+	/**
+	 * A script of the storefront ({@code X-Requested-With: XMLHttpRequest}, as Spring Security's own Basic
+	 * configuration recognises it): its 401 carries no Basic challenge, or the browser would stop the page with
+	 * its own sign-in dialog (and a headless one would hold the request forever) instead of letting the page
+	 * offer its sign-in form.
+	 */
+	private static boolean fromBrowserScript(HttpServletRequest request) {
+		return "XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
 	}
 
 	@Override
