@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.polyshop.catalog.internal.ProductContent;
@@ -28,6 +30,8 @@ import io.polyshop.shared.Paging;
 @Service
 public class Catalog {
 
+	private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+
 	private final ProductDocuments documents;
 	private final ProductQueries queries;
 	private final ProductWrites writes;
@@ -43,6 +47,20 @@ public class Catalog {
 	/** The titles of the given SKUs that are published products (for cart lines, orders, recommendations). */
 	public Map<String, String> titles(Collection<String> skus) {
 		return documents.publishedTitles(skus.stream().filter(Sku::isWellFormed).distinct().toList());
+	}
+
+	/**
+	 * The same titles where a title is only nice to have (cart lines, order lines): when the document store does not
+	 * answer there are no titles, not an error, and callers show the SKU instead.
+	 */
+	public Map<String, String> titlesIfReachable(Collection<String> skus) {
+		try {
+			return titles(skus);
+		}
+		catch (RuntimeException storeUnreachable) {
+			log.warn("Catalog titles unavailable, SKUs shown instead: {}", storeUnreachable.toString());
+			return Map.of();
+		}
 	}
 
 	/** A product page, if the SKU is a published product with an inventory row. */

@@ -106,7 +106,7 @@ class CartController {
 	private CartView view(CartOwner owner) {
 		List<CartItem> items = carts.items(owner);
 		Map<String, StockLevel> stock = inventory.findAll(items.stream().map(CartItem::sku).toList());
-		Map<String, String> titles = titles(items);
+		Map<String, String> titles = catalog.titlesIfReachable(items.stream().map(CartItem::sku).toList());
 		List<CartLineView> lines = items.stream().filter(item -> stock.containsKey(item.sku())).map(item -> {
 			Money price = stock.get(item.sku()).price();
 			return new CartLineView(item.sku(), titles.getOrDefault(item.sku(), item.sku()), item.quantity(), price,
@@ -116,15 +116,6 @@ class CartController {
 				.reduce((a, b) -> a.currency().equals(b.currency()) ? a.plus(b) : null).orElse(null);
 		long ttl = carts.secondsToLive(owner);
 		return new CartView(lines, total, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
-	}
-
-	private Map<String, String> titles(List<CartItem> items) {
-		try {
-			return catalog.titles(items.stream().map(CartItem::sku).toList());
-		}
-		catch (RuntimeException catalogUnreachable) { // the cart stays usable; lines show their SKU
-			return Map.of();
-		}
 	}
 
 	static ErrorResponseException badRequest(String detail) {

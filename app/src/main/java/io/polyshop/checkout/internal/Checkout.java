@@ -134,19 +134,9 @@ class Checkout {
 		if (stock.values().stream().map(level -> level.price().currency()).distinct().count() > 1) {
 			throw CheckoutProblems.mixedCurrencies();
 		}
-		Map<String, String> titles = titles(skus);
+		Map<String, String> titles = catalog.titlesIfReachable(skus);
 		return items.stream().map(item -> new Order.PricedLine(item.sku(), titles.getOrDefault(item.sku(), item.sku()),
 				item.quantity(), stock.get(item.sku()).price())).toList();
-	}
-
-	private Map<String, String> titles(Set<String> skus) {
-		try {
-			return catalog.titles(skus);
-		}
-		catch (RuntimeException e) {
-			log.warn("Catalog unreachable at checkout; order lines keep their SKU as title: {}", e.toString());
-			return Map.of();
-		}
 	}
 
 	/** Outside any transaction: a slow provider never keeps stock rows locked. */
