@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * other two embedded, which also proves that any mix works. Runs when POLYSHOP_IT_EXTERNAL=true ({@code .ci/run}
  * sets it when both servers answer); elsewhere it is skipped and says why.
  */
+@Tag("integration")
 class ExternalStoresTests {
 
 	static final String POSTGRES_URL = System.getenv().getOrDefault("POLYSHOP_IT_POSTGRES_URL",

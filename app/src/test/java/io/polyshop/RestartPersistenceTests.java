@@ -3,6 +3,7 @@ package io.polyshop;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +14,7 @@ import io.polyshop.support.StoreSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Data written to each embedded store is on disk: it is there after the application and its engines restart. */
+@Tag("integration")
 class RestartPersistenceTests {
 
 	@TempDir

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +18,7 @@ import io.polyshop.support.StoreSamples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two applications started at once on different data directories get their own engines and ports. */
+@Tag("integration")
 class TwoInstancesTests {
 
 	@TempDir

@@ -3,6 +3,7 @@ package io.polyshop.cart;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Carts live in Redis: a customer's survives a restart of the application, an abandoned one really expires. */
+@Tag("integration")
 class CartLifetimeTests {
 
 	@TempDir

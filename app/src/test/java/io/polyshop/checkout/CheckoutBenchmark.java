@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A small load run of checkouts over HTTP against a Polyshop of its own on the embedded engines: customers each put
  * a product in their cart and check out, many at once; prints orders per second and the p50/p99 latency of
  * {@code POST /api/checkout}. Not part of the default build (tag {@code benchmark}); run it with
- * {@code mvn test -Dgroups=benchmark -DexcludedGroups= -Dtest=CheckoutBenchmark -Dsurefire.failIfNoSpecifiedTests=false},
+ * {@code mvn verify -Dit.groups=benchmark -Dit.excludedGroups= -Dit.test=CheckoutBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dsurefire.skip=true},
  * sized with {@code -Dbenchmark.customers=...}, {@code -Dbenchmark.orders-per-customer=...}.
  */
 @Tag("benchmark")

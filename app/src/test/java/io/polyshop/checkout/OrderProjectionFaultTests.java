@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The document store goes away and comes back. Polyshop runs against a MongoDB-wire-protocol server this test
  * starts and stops itself (the same engine as the embedded one, its data on disk), the other stores embedded.
  */
+@Tag("integration")
 class OrderProjectionFaultTests {
 
 	@TempDir

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Generates a realistic graph (100k customers, ~1M FOLLOWS by default) in a Polyshop of its own and prints the
  * p50/p99 latency of depth-2 recommendations for random customers. Not part of the default build (tag
  * {@code benchmark}); run it with
- * {@code mvn test -Dgroups=benchmark -DexcludedGroups= -Dtest=RecommendationsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code mvn verify -Dit.groups=benchmark -Dit.excludedGroups= -Dit.test=RecommendationsBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dsurefire.skip=true}
  * and size it with {@code -Dbenchmark.customers=...}, {@code -Dbenchmark.follows=...} (per customer), {@code -Dbenchmark.queries=...}.
  */
 @Tag("benchmark")
