@@ -41,7 +41,7 @@ class InDoubtPayments {
 
 	@Scheduled(initialDelayString = "${polyshop.checkout.in-doubt-first-check:5s}",
 			fixedDelayString = "${polyshop.checkout.in-doubt-check-interval:10s}")
-	@SchedulerLock(name = "checkout.in-doubt-payments", lockAtMostFor = "${polyshop.checkout.in-doubt-lock-at-most:2m}")
+	@SchedulerLock(name = "checkout.in-doubt-payments", lockAtMostFor = "${polyshop.checkout.in-doubt-lock-at-most:30s}")
 	void settleOrdersInDoubt() {
 		var inDoubt = orders.findTop100ByStatusAndPlacedAtBefore(Order.Status.PAYMENT_PENDING, clock.instant().minus(inDoubtAfter));
 		for (Order order : inDoubt) {
