@@ -41,21 +41,37 @@ class CartClaims {
 		}
 	}
 
+	/** The database's clock now: taken just before the cart is read, compared with when a claim was released. */
+	java.time.Instant now() {
+		return jdbc.sql("SELECT clock_timestamp()").query(java.sql.Timestamp.class).single().toInstant();
+	}
+
 	/**
-	 * Claims the contents for the order; answers the order that holds them already, if any. A concurrent
-	 * uncommitted claim makes this wait for its outcome.
+	 * Claims the contents for the order; answers the order that holds them already, if any. A claim released
+	 * (its order's lines left the cart) after {@code cartReadAt} still holds: the cart this checkout read had those
+	 * lines in it, so they were bought already. A concurrent uncommitted claim makes this wait for its outcome.
 	 */
-	Optional<UUID> claim(String customerId, String fingerprint, UUID orderId) {
-		int claimed = jdbc.sql("INSERT INTO cart_claims (customer_id, fingerprint, order_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-				.params(customerId, fingerprint, orderId).update();
+	Optional<UUID> claim(String customerId, String fingerprint, UUID orderId, java.time.Instant cartReadAt) {
+		int claimed = jdbc.sql("""
+				INSERT INTO cart_claims (customer_id, fingerprint, order_id) VALUES (?, ?, ?)
+				ON CONFLICT (customer_id, fingerprint) DO UPDATE
+				SET order_id = excluded.order_id, claimed_at = now(), released_at = NULL
+				WHERE cart_claims.released_at IS NOT NULL AND cart_claims.released_at < ?""")
+				.params(customerId, fingerprint, orderId, java.sql.Timestamp.from(cartReadAt)).update();
 		if (claimed == 1) {
 			return Optional.empty();
 		}
 		return jdbc.sql("SELECT order_id FROM cart_claims WHERE customer_id = ? AND fingerprint = ?").params(customerId, fingerprint)
 				.query(UUID.class).optional()
-				.or(() -> claim(customerId, fingerprint, orderId)); // released between the two statements: try again
+				.or(() -> claim(customerId, fingerprint, orderId, cartReadAt)); // deleted between the two statements: try again
 	}
 
+	/** The order's lines have left the cart: the same contents, put in again later, may be bought again. */
+	void released(UUID orderId) {
+		jdbc.sql("UPDATE cart_claims SET released_at = clock_timestamp() WHERE order_id = ? AND released_at IS NULL").param(orderId).update();
+	}
+
+	/** The order was cancelled: its contents are free at once (they are still in the cart). */
 	void release(UUID orderId) {
 		jdbc.sql("DELETE FROM cart_claims WHERE order_id = ?").param(orderId).update();
 	}

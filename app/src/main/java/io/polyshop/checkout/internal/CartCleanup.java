@@ -31,6 +31,6 @@ class CartCleanup {
 		order.lines().forEach(line -> bought.merge(line.sku(), line.quantity(), Integer::sum));
 		carts.removeCheckedOut(CartOwner.customer(order.customerId()), order.orderId(), bought);
 		// the lines are out of the cart: the same contents, put in again, may be bought again
-		claims.release(java.util.UUID.fromString(order.orderId()));
+		claims.released(java.util.UUID.fromString(order.orderId()));
 	}
 }

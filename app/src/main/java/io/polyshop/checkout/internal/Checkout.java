@@ -88,6 +88,7 @@ class Checkout {
 			throw CheckoutProblems.invalidCard();
 		}
 
+		java.time.Instant cartReadAt = claims.now();
 		List<CartItem> items = carts.items(CartOwner.customer(customerId));
 		List<Order.PricedLine> lines = priceAtCheckout(items);
 		String fingerprint = CartClaims.fingerprint(items);
@@ -100,7 +101,7 @@ class Checkout {
 				if (!keys.claim(customerId, idempotencyKey, requestHash, placed.id(), keyLifetime)) {
 					throw new KeyTakenMeanwhile();
 				}
-				claims.claim(customerId, fingerprint, placed.id()).ifPresent(holder -> {
+				claims.claim(customerId, fingerprint, placed.id(), cartReadAt).ifPresent(holder -> {
 					throw CheckoutProblems.cartAlreadyCheckedOut(holder);
 				});
 				events.publishEvent(new OrderPlaced(placed.id().toString(), customerId));

@@ -85,7 +85,7 @@ class OrderPayments {
 	private Order complete(UUID orderId, String paymentReference) {
 		try {
 			return transaction.execute(status -> {
-				Order order = orders.findById(orderId).orElseThrow();
+				Order order = orders.findLockedById(orderId).orElseThrow();
 				if (!order.status().open()) { // settled by someone else since we looked: look again
 					throw new OptimisticLockingFailureException("order " + orderId + " is " + order.status());
 				}
@@ -111,7 +111,7 @@ class OrderPayments {
 	/** Not charged (declined, or voided): stock back, cart contents free again, in one transaction; once. */
 	Order cancel(UUID orderId, String reason) {
 		return transaction.execute(status -> {
-			Order order = orders.findById(orderId).orElseThrow();
+			Order order = orders.findLockedById(orderId).orElseThrow();
 			if (!order.status().open()) {
 				return order;
 			}
@@ -126,9 +126,13 @@ class OrderPayments {
 
 	/** Gives the charge back at the provider (idempotent there), then records it; a pending order is cancelled. */
 	private Order refund(UUID orderId, String paymentReference, String reason) {
+		Order current = orders.findById(orderId).orElseThrow();
+		if (current.status() == Order.Status.COMPLETED || current.refundReference() != null) {
+			return current; // completed (by a concurrent settle) or refunded already: never give a completed order's money back
+		}
 		String refundReference = gateway.refund(orderId.toString());
 		return transaction.execute(status -> {
-			Order order = orders.findById(orderId).orElseThrow();
+			Order order = orders.findLockedById(orderId).orElseThrow();
 			boolean wasOpen = order.status().open();
 			order.refunded(paymentReference, refundReference, reason, clock.instant());
 			if (wasOpen) {
