@@ -44,15 +44,13 @@ SELECT customer_id, idempotency_key, id, placed_at, placed_at + INTERVAL '24 hou
 ALTER TABLE orders DROP CONSTRAINT orders_idempotency;
 
 -- A cart's contents can be checked out once: the order transaction claims a fingerprint of the contents
--- (sorted SKU:quantity). The claim is deleted when the order is cancelled, and marked released once its lines have
--- left the cart; a checkout that read the cart before that release is still refused.
+-- (sorted SKU:quantity). The claim goes when the order is cancelled or once its lines have left the cart.
 CREATE TABLE cart_claims
 (
   customer_id TEXT        NOT NULL,
   fingerprint TEXT        NOT NULL,
   order_id    UUID        NOT NULL REFERENCES orders (id),
   claimed_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
-  released_at TIMESTAMPTZ,
   PRIMARY KEY (customer_id, fingerprint)
 );
 CREATE INDEX cart_claims_by_order ON cart_claims (order_id);
