@@ -72,7 +72,7 @@ class CheckoutCrashTests {
 		Process child = startChild(childPort, log);
 		Map<String, String> keys = new java.util.HashMap<>();
 		try {
-			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> answers(childPort));
+			await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> answers(childPort)); // a loaded CI machine is slow to start a JVM
 			// the checkouts freeze at their steps, the one inside the completing transaction last (it holds the SKU's
 			// row lock until the kill); "resumed" freezes after its order insert, like the third, and is retried below
 			List<String> firing = List.of("after-order-insert", "resumed", "after-charge", "before-completion-commit");
