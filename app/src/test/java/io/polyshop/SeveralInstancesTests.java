@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -22,9 +25,11 @@ import io.polyshop.support.SharedShopScenario;
 /**
  * Several instances, one shop: a second instance pointed by URL at the engines of the first (the shared test
  * application) serves the same shop. A browser session started on one continues on the other, a cart filled on
- * one is checked out on the other, and the order is seen on both.
+ * one is checked out on the other, and the order is seen on both. The second instance's start and stop log no
+ * error, no warning and no stack trace.
  */
 @PolyshopIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class SeveralInstancesTests {
 
 	@LocalServerPort
@@ -37,7 +42,7 @@ class SeveralInstancesTests {
 	Path secondDataDirectory;
 
 	@Test
-	void twoInstancesOnTheSameStoresAreOneShop() {
+	void twoInstancesOnTheSameStoresAreOneShop(CapturedOutput output) {
 		try (ConfigurableApplicationContext second = PolyshopInstance.start(secondDataDirectory,
 				"--polyshop.postgres.url=" + environment.getProperty("polyshop.postgres.url"),
 				"--polyshop.postgres.user=" + environment.getProperty("polyshop.postgres.user", ""),
@@ -59,5 +64,8 @@ class SeveralInstancesTests {
 			SharedShopScenario.run(port, secondPort);
 			SharedShopScenario.run(secondPort, port); // and the other way round
 		}
+		assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR ") || line.contains(" WARN ")
+				|| line.startsWith("\tat ") || line.startsWith("Caused by:")))
+				.as("a clean start, visit and stop log no error, warning or stack trace").isEmpty();
 	}
 }
