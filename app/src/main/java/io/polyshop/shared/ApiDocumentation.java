@@ -54,12 +54,16 @@ class ApiDocumentation {
 	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{[^}]+}");
 	private static final List<String> SCHEMES = List.of("basicAuth", "bearerAuth", "sessionCookie");
 
-	/** Summaries from handler names: {@code addItem} becomes "Add item"; a lone verb takes the controller's noun. */
+	/**
+	 * Summaries from handler names: {@code addItem} becomes "Add item"; a lone word is read with the HTTP method
+	 * ({@code GET me}: "Get me") or the controller ({@code CartController.add}: "Cart: add").
+	 */
 	@Bean
 	OperationCustomizer operationSummaries() {
 		return (operation, handler) -> {
 			if (operation.getSummary() == null || operation.getSummary().isBlank()) {
-				operation.setSummary(summary(handler.getMethod().getName(), handler.getBeanType().getSimpleName()));
+				operation.setSummary(summary(handler.getMethod().getName(), handler.getBeanType().getSimpleName(),
+						handler.hasMethodAnnotation(org.springframework.web.bind.annotation.GetMapping.class)));
 			}
 			return operation;
 		};
@@ -203,13 +207,18 @@ class ApiDocumentation {
 		}
 	}
 
-	static String summary(String methodName, String controllerName) {
-		List<String> words = new ArrayList<>(List.of(methodName.split("(?<=[a-z0-9])(?=[A-Z])")));
-		if (words.size() == 1) {
-			String noun = controllerName.replaceAll("(Controller|Resource|Endpoint)$", "");
-			words.addAll(List.of(noun.split("(?<=[a-z0-9])(?=[A-Z])")));
+	static String summary(String methodName, String controllerName, boolean read) {
+		String[] words = methodName.split("(?<=[a-z0-9])(?=[A-Z])");
+		String text = String.join(" ", words).toLowerCase(Locale.ROOT);
+		if (words.length > 1) {
+			return sentence(text);
 		}
-		return sentence(String.join(" ", words).toLowerCase(Locale.ROOT));
+		if (read) {
+			return "Get " + text;
+		}
+		String noun = String.join(" ", controllerName.replaceAll("(Controller|Resource|Endpoint)$", "")
+				.split("(?<=[a-z0-9])(?=[A-Z])")).toLowerCase(Locale.ROOT);
+		return noun.equals(text) ? sentence(text) : sentence(noun) + ": " + text;
 	}
 
 	private static String sentence(String text) {
