@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import io.polyshop.checkout.PlacedOrders;
@@ -49,6 +51,7 @@ class OrderDocumentsCheck {
 	}
 
 	@Scheduled(cron = "${polyshop.consistency.orders-cron:0 30 3 * * *}")
+	@SchedulerLock(name = "orders.documents-check", lockAtMostFor = "2h")
 	void nightly() {
 		try {
 			run();

@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +35,7 @@ class GraphSchema {
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${polyshop.social.schema-retry-interval:30s}")
+	@SchedulerLock(name = "social.graph-schema", lockAtMostFor = "1m")
 	synchronized void createWhenReachable() {
 		if (created) {
 			return;
