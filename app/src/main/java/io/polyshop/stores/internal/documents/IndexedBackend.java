@@ -43,6 +43,12 @@ final class IndexedBackend extends AbstractMongoBackend {
 		}
 	};
 
+	/** Commands that never write: they do not wait for other writers' commits. */
+	private static final java.util.Set<String> READS = java.util.Set.of("find", "getmore", "count", "distinct", "explain", "hello",
+			"ismaster", "ping", "buildinfo", "listcollections", "listindexes", "listdatabases", "polyshopstats", "killcursors",
+			"serverstatus", "dbstats", "collstats", "whatsmyuri", "getlasterror", "endsessions", "connectionstatus", "hostinfo",
+			"getcmdlineopts", "getparameter", "getlog");
+
 	private final MVStore store;
 	private final GroupCommit groupCommit;
 
@@ -76,7 +82,7 @@ final class IndexedBackend extends AbstractMongoBackend {
 		else {
 			response = super.handleCommand(channel, databaseName, command, query);
 		}
-		if (groupCommit != null && store.hasUnsavedChanges()) {
+		if (groupCommit != null && !READS.contains(command.toLowerCase(java.util.Locale.ROOT)) && store.hasUnsavedChanges()) {
 			groupCommit.awaitDurable();
 		}
 		return response;
