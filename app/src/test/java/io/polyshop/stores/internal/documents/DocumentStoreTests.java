@@ -41,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("integration")
 class DocumentStoreTests {
 
-	private static final int CUSTOMERS = 50;
+	private static final int CUSTOMERS = 20;
 	private static final int ORDERS_PER_CUSTOMER = 40;
-	private static final int PRODUCTS = 3000;
+	private static final int PRODUCTS = 1200;
 	private static final List<String> CATEGORIES = List.of("books", "games", "garden", "kitchen", "music", "toys");
 
 	@TempDir
