@@ -42,7 +42,7 @@ import com.mongodb.client.model.Sorts;
 @Tag("benchmark")
 class DocumentStoreBenchmark {
 
-	private static final int RUNS = 200;
+	private static final int RUNS = Integer.getInteger("benchmark.runs", 200);
 	private static final int CATEGORIES = 20;
 	private static final int ORDERS_PER_CUSTOMER = 20;
 	private static final String[] WORDS = { "red", "blue", "green", "steel", "oak", "linen", "wool", "glass", "travel", "garden",
