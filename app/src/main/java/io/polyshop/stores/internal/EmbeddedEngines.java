@@ -127,7 +127,7 @@ final class EmbeddedEngines {
 		return () -> timed(store, () -> switch (store) {
 			case POSTGRES -> PostgresEngine.start(dir, port);
 			case REDIS -> RedisEngine.start(dir, port);
-			case MONGODB -> MongoEngine.start(dir, port);
+			case MONGODB -> MongoEngine.start(dir, port, settings.documentStore());
 			case NEO4J -> Neo4jEngine.start(dir, port, settings.neo4jClasspath(), settings.neo4jMaxHeap());
 		});
 	}
