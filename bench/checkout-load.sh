@@ -11,6 +11,7 @@
 #      and the ceilings of the same work measured without the application: pgbench running the checkout's SQL
 #      transactions, redis-benchmark running the cart's add script.
 # Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 SCENARIO=checkout JAR=... JFR=0)
+# A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,7 @@ data_dir=${DATA_DIR:-$(mktemp -d /tmp/polyshop-bench.XXXXXX)}
 out=${OUT:-$(mktemp -d /tmp/polyshop-bench-out.XXXXXX)}
 admin_email=admin@polyshop.test admin_password=Load-test-admin-1
 base=http://localhost:$PORT
+mkdir -p "$out" "$data_dir"
 echo "data $data_dir, output $out, jar $JAR, $ORDERS stored orders"
 
 export POLYSHOP_NEO4J_CLASSPATH=${POLYSHOP_NEO4J_CLASSPATH:-$PWD/neo4j-server/target/classes:$PWD/neo4j-server/target/lib/*}
@@ -81,7 +83,7 @@ PY
 descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
 cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime+cstime adds its backends that exited
   local total=0 pid
-  for pid in $app_pid $(descendants $app_pid) $postmaster $(pgrep -P "$postmaster"); do
+  for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
     read -r u s cu cs < <(awk '{print $14, $15, $16, $17}' "/proc/$pid/stat" 2>/dev/null || echo "0 0 0 0")
     total=$((total + u + s))
     [[ $pid == "$postmaster" ]] && total=$((total + cu + cs))
@@ -90,7 +92,7 @@ cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime
 }
 per_process() {
   local pid
-  for pid in $app_pid $(descendants $app_pid) $postmaster $(pgrep -P "$postmaster"); do
+  for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
     awk -v pid="$pid" '{printf "%s %s %d\n", pid, $2, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
   done
 }

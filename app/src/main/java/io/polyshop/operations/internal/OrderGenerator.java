@@ -40,6 +40,7 @@ import io.polyshop.shared.Money;
 class OrderGenerator implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderGenerator.class);
+	private static final int DOCUMENTS_PER_INSERT = 1000;
 	private static final ShippingAddress ADDRESS = new ShippingAddress("Generated Customer", "1 Load Street", "London",
 			"SW1Y 4JH", "GB");
 
@@ -226,7 +227,10 @@ class OrderGenerator implements ApplicationRunner {
 			withId.put("projectedAt", java.util.Date.from(now));
 			documents.add(withId);
 		}
-		mongo.getCollection("orders").insertMany(documents);
+		// in slices: one insertMany the size of a whole batch can outlast the client's socket timeout on a busy machine
+		for (int from = 0; from < documents.size(); from += DOCUMENTS_PER_INSERT) {
+			mongo.getCollection("orders").insertMany(documents.subList(from, Math.min(documents.size(), from + DOCUMENTS_PER_INSERT)));
+		}
 	}
 
 	/** PURCHASED edges as the social projection writes them, one UNWIND per batch; the edges are new, so CREATE. */
