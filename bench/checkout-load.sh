@@ -136,6 +136,10 @@ report=$(gatling history 20)
 read -r ok hrate p50 p95 p99 < <(stats "$report" "order history")
 printf 'order history (GET /api/orders): %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms\n' "$hrate" "$p50" "$p95" "$p99"
 
+# one hot SKU: HOT_BUYERS customers at once for HOT_UNITS units; the audit (zero oversell, stock conserved) is in the report
+report=$(gatling hot 0 -Dbuyers="${HOT_BUYERS:-50}" -DhotUnits="${HOT_UNITS:-20}")
+grep -E "Hot SKU|KO|assertion|Assertion" "$out/gatling-hot-0.log" | grep -v "^ *$" | head -8 || true
+
 if [[ $JFR == 1 ]]; then
   jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/app.jfr" >"$out/app-samples.txt"
   echo "JFR samples: $out/app-samples.txt"
