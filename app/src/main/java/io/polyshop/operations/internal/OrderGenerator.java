@@ -33,8 +33,8 @@ import io.polyshop.shared.Money;
  * so the consistency check finds nothing to repair. Orders belong to generated customers ({@code gen-c-...}) and
  * name the load test's SKUs ({@code LT-...}); stock is not touched (these orders are history). Each batch is written
  * to the three stores in turn, with progress in the log; a run stopped half-way leaves whole batches in PostgreSQL
- * and possibly fewer in the projections, which the consistency check repairs. Seeded, but every run adds new orders
- * (the run's start time is in the idempotency keys), so running it again adds as many more.
+ * and possibly fewer in the projections, which the consistency check repairs. Every run adds new
+ * orders (new ids; the run's start time is in the idempotency keys), so running it again adds as many more.
  */
 @Component
 class OrderGenerator implements ApplicationRunner {
@@ -80,7 +80,7 @@ class OrderGenerator implements ApplicationRunner {
 				count, skus, batchSize, graph ? ", PURCHASED edges in UNWIND batches" : "");
 		long started = System.nanoTime();
 		String run = Long.toString(System.currentTimeMillis(), 36);
-		Random random = new Random(42);
+		Random random = new Random(System.nanoTime()); // new order ids on every run
 		int customers = (int) Math.max(1, Math.min(count / 10, 1_000_000));
 		Instant now = Instant.now();
 		long written = 0;
@@ -130,11 +130,15 @@ class OrderGenerator implements ApplicationRunner {
 	private OrderSnapshot order(Random random, int customers, Instant now) {
 		String id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x4000L, random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L).toString();
 		String customerId = "gen-c-%06d".formatted(random.nextInt(customers));
-		int lineCount = 1 + random.nextInt(3);
+		int lineCount = Math.min(1 + random.nextInt(3), skus);
 		List<OrderSnapshot.Line> lines = new ArrayList<>(lineCount);
 		BigDecimal total = BigDecimal.ZERO.setScale(2);
-		for (int line = 0; line < lineCount; line++) {
-			String sku = "LT-%05d".formatted(random.nextInt(skus));
+		java.util.Set<Integer> picked = new java.util.HashSet<>(); // one line per SKU, as the cart makes them
+		while (picked.size() < lineCount) {
+			picked.add(random.nextInt(skus));
+		}
+		for (int index : picked) {
+			String sku = "LT-%05d".formatted(index);
 			int quantity = 1 + random.nextInt(3);
 			BigDecimal price = BigDecimal.valueOf(5 + random.nextInt(40)).add(new BigDecimal("0.99"));
 			BigDecimal lineTotal = price.multiply(BigDecimal.valueOf(quantity));
