@@ -69,14 +69,17 @@ gatling() { # scenario duration [extra -D...]
 # figures of one request name from a Gatling report: OK count, OK rate, p50, p95, p99 (Gatling's percentiles 1, 3, 4)
 stats() { # report-dir request-name
   python3 - "$1" "$2" <<'PY'
-import json, sys
-stats = json.load(open(sys.argv[1] + "/js/stats.json"))
+import json, re, sys
+# js/stats.js is a JavaScript object literal (some keys unquoted): quote them, then read it as JSON
+text = open(sys.argv[1] + "/js/stats.js").read()
+body = text[text.index("{"):text.index("function fillStats") if "function fillStats" in text else len(text)]
+body = re.sub(r'(^|\n)(\s*)([A-Za-z_]\w*):', r'\1\2"\3":', body[:body.rindex("}") + 1])
 def find(node, name):
     if node.get("name") == name: return node["stats"]
     for child in node.get("contents", {}).values():
         found = find(child, name)
         if found: return found
-s = find(stats, sys.argv[2])
+s = find(json.loads(body), sys.argv[2])
 print(s["numberOfRequests"]["ok"], s["meanNumberOfRequestsPerSecond"]["ok"], s["percentiles1"]["ok"], s["percentiles3"]["ok"], s["percentiles4"]["ok"])
 PY
 }
