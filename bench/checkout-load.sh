@@ -112,7 +112,7 @@ orders_before=$(psql_ -c "SELECT count(*) FROM orders")
 per_process >"$out/cpu-before.txt"
 cpu_before=$(cpu_ticks)
 if [[ $JFR == 1 ]]; then jcmd $app_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
-report=$(gatling "$SCENARIO" "$DURATION")
+report=$(gatling "$SCENARIO" "$DURATION" -Dprepare=false)
 cpu_after=$(cpu_ticks)
 per_process >"$out/cpu-after.txt"
 orders_after=$(psql_ -c "SELECT count(*) FROM orders")
@@ -131,11 +131,11 @@ printf 'outbox: max %s incomplete publications during the run, %s left 5 s after
 join <(sort "$out/cpu-before.txt") <(sort "$out/cpu-after.txt") | awk -v hz=$hz '{d[$2] += ($5 - $3) * 1000 / hz} END {for (n in d) printf "  %-16s %8d ms\n", n, d[n]}'
 
 half=$(echo "$rate / 2" | bc -l)
-report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half")
+report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half" -Dprepare=false)
 read -r ok hrate p50 p95 p99 < <(stats "$report" checkout)
 printf 'at half that rate (%.1f orders/s offered, %.1f done): checkout p50 %s ms, p95 %s ms, p99 %s ms\n' "$half" "$hrate" "$p50" "$p95" "$p99"
 
-report=$(gatling history 20)
+report=$(gatling history 20 -Dprepare=false)
 read -r ok hrate p50 p95 p99 < <(stats "$report" "order history")
 printf 'order history (GET /api/orders): %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms\n' "$hrate" "$p50" "$p95" "$p99"
 
