@@ -29,7 +29,6 @@ base=http://localhost:$PORT
 mkdir -p "$out" "$data_dir"
 echo "data $data_dir, output $out, jar $JAR, $ORDERS stored orders"
 
-export POLYSHOP_NEO4J_CLASSPATH=${POLYSHOP_NEO4J_CLASSPATH:-$PWD/neo4j-server/target/classes:$PWD/neo4j-server/target/lib/*}
 POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$PORT POLYSHOP_ADMIN_EMAIL=$admin_email POLYSHOP_ADMIN_PASSWORD=$admin_password \
   POLYSHOP_ORDERS_GENERATE=$ORDERS POLYSHOP_CATALOG_DEMO_ENABLED=false POLYSHOP_ORDERS_GENERATE_GRAPH=${GRAPH:-true} \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$out/app.log" 2>&1 &
