@@ -100,8 +100,10 @@ public class ProductDocuments {
 			return Map.of();
 		}
 		Map<String, String> titles = new LinkedHashMap<>();
-		mongo.query(ProductDocument.class).as(SkuAndTitle.class)
-				.matching(Query.query(where("sku").in(skus).and("published").is(true))).all()
+		// by _id alone (published is filtered here): the embedded engine answers an _id-only query from its unique
+		// index, while one more condition makes it scan the whole collection, on every cart view and checkout
+		mongo.query(ProductDocument.class).as(SkuAndTitle.class).matching(Query.query(where("sku").in(skus))).all()
+				.stream().filter(SkuAndTitle::published)
 				.forEach(document -> titles.put(document.sku(), document.title()));
 		return titles;
 	}
@@ -121,7 +123,7 @@ public class ProductDocuments {
 	}
 
 	/** Only what a title lookup reads. */
-	record SkuAndTitle(@Id String sku, String title) {
+	record SkuAndTitle(@Id String sku, String title, boolean published) {
 	}
 
 	/** A page of the published documents matching the query (built by {@link ProductQueries}), by title then SKU (stable for paging). */
