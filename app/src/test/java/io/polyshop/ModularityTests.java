@@ -19,7 +19,7 @@ class ModularityTests {
 	@Test
 	void everyBusinessModuleIsDetected() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-				.contains("inventory", "catalog", "customer", "cart", "checkout", "orders", "social", "operations", "stores");
+				.contains("inventory", "catalog", "customer", "cart", "checkout", "orders", "social", "operations", "stores", "audit");
 	}
 
 	/** Writes the module diagrams (PlantUML) and canvases to target/spring-modulith-docs. */

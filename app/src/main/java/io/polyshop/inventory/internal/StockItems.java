@@ -49,6 +49,11 @@ public class StockItems {
 		return levels;
 	}
 
+	public List<String> skusAfter(String afterSku, int limit) {
+		return jdbc.sql("SELECT sku FROM stock_item WHERE sku > ? ORDER BY sku LIMIT ?").params(afterSku, limit)
+				.query(String.class).list();
+	}
+
 	public boolean exists(String sku) {
 		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM stock_item WHERE sku = ?)").param(sku).query(Boolean.class).single();
 	}
