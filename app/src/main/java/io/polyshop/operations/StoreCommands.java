@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -24,13 +23,18 @@ import io.polyshop.operations.internal.backup.StoresNotEmpty;
 
 /**
  * The jar's command verbs besides serving: {@code backup --to FILE} and {@code restore --from ARCHIVE [--force]}.
- * Each starts the application without its web server and schedules, on the stores the usual {@code POLYSHOP_*}
+ * Each starts the application without its HTTP port and schedules, on the stores the usual {@code POLYSHOP_*}
  * settings choose (embedded under the data directory, or external), does its one job, prints a summary and exits.
  */
 public final class StoreCommands {
 
-	/** What a command runs with: no HTTP, no schedules, and nothing written at start-up that a restore would collide with. */
-	private static final Map<String, Object> COMMAND_SETTINGS = Map.of(
+	/**
+	 * What a command runs with: no HTTP port (server.port -1 keeps the web application context the security and
+	 * session configuration need, without a server), no schedules, and nothing written at start-up that a restore
+	 * would collide with. Passed as command-line arguments: they must win over application.yaml and the environment.
+	 */
+	private static final Map<String, String> COMMAND_SETTINGS = Map.of(
+			"server.port", "-1",
 			"polyshop.scheduling.enabled", "false",
 			"polyshop.catalog.demo.enabled", "false",
 			"polyshop.catalog.generate", "0",
@@ -128,8 +132,13 @@ public final class StoreCommands {
 	}
 
 	private static ConfigurableApplicationContext start(Class<?> application, List<String> springArgs) {
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).properties(COMMAND_SETTINGS)
-				.run(springArgs.toArray(String[]::new));
+		List<String> args = new ArrayList<>(springArgs);
+		COMMAND_SETTINGS.forEach((name, value) -> {
+			if (springArgs.stream().noneMatch(arg -> arg.startsWith("--" + name + "="))) {
+				args.add("--" + name + "=" + value);
+			}
+		});
+		return new SpringApplicationBuilder(application).run(args.toArray(String[]::new));
 	}
 
 	private static double seconds(long started) {

@@ -70,7 +70,7 @@ class BackupRestoreTests {
 		Thread checkouts = new Thread(() -> {
 			Shopper busy = Shopper.register(port, "Busy");
 			while (running.get()) {
-				order(busy, sku);
+				acknowledged.add(order(busy, sku));
 				placedDuringBackup.incrementAndGet();
 			}
 		});
