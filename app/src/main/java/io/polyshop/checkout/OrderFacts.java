@@ -20,8 +20,9 @@ public record OrderFacts(String orderId, String customerId, String status, int v
 		return COMPLETED.equals(status);
 	}
 
+	/** Neither completed nor cancelled: its units are still taken from stock (whatever the open states are called). */
 	public boolean open() {
-		return "PLACED".equals(status) || "PAID".equals(status);
+		return !COMPLETED.equals(status) && !"CANCELLED".equals(status);
 	}
 
 	public record Line(String sku, String title, int quantity, Money unitPrice) {

@@ -14,7 +14,7 @@ import io.polyshop.inventory.Inventory;
 import io.polyshop.inventory.StockLevel;
 
 /**
- * Open orders (PLACED or PAID, whose units are taken from stock) against the inventory: every SKU they hold has a
+ * Open orders (neither completed nor cancelled: their units are taken from stock) against the inventory: every SKU they hold has a
  * stock row, so a cancellation can give the units back. Reported only. Stock on hand is decremented in the order's
  * own transaction and the inventory keeps no per-order reservation, so on-hand units cannot be reconciled with the
  * orders from the data alone (reserved-unit tracking would allow it).
