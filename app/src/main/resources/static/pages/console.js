@@ -130,6 +130,7 @@ async function refresh() {
     document.getElementById("store-cards").replaceChildren(...console.stores.map(storeCard));
     outbox(console.outbox);
     timeline(console.timeline);
+    await searchIndex();
     await audit();
   } catch (e) {
     if (e.status === 401 || e.status === 403) {
@@ -172,6 +173,24 @@ async function audit() {
 document.getElementById("run-audit").addEventListener("click", async () => {
   await api("/api/admin/audit?wait=PT0S", { method: "POST" });
   refresh();
+});
+
+async function searchIndex() {
+  const index = await api("/api/admin/search/index", { quiet: true });
+  const mb = (index.sizeBytes / 1e6).toFixed(1);
+  document.getElementById("search-index-summary").textContent = index.rebuilding
+    ? `Rebuilding: ${index.rebuildProgress} products indexed so far (${index.documents} searchable meanwhile).`
+    : `${index.documents} products, ${mb} MB on disk; ${index.lagSeconds < 0 ? "catching up" : `at most ${index.lagSeconds.toFixed(1)} s behind the inventory`}.`;
+  document.getElementById("search-index-rebuild").disabled = index.rebuilding;
+}
+
+document.getElementById("search-index-rebuild").addEventListener("click", async () => {
+  try {
+    await api("/api/admin/search/index/rebuild", { method: "POST" });
+    await searchIndex();
+  } catch (e) {
+    showProblem(e);
+  }
 });
 
 function schedule() {

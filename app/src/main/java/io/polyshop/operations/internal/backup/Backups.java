@@ -32,7 +32,7 @@ public class Backups implements DisposableBean {
 	private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "backup"));
 	private final Map<String, BackupStatus> runs = new ConcurrentHashMap<>();
 
-	Backups(StoreBackup backup, @Value("${polyshop.backup.dir:${polyshop.data-dir:./data}/backups}") Path directory, Clock clock) {
+	Backups(StoreBackup backup, @Value("${polyshop.backup.dir}") Path directory, Clock clock) {
 		this.backup = backup;
 		this.directory = directory;
 		this.clock = clock;
