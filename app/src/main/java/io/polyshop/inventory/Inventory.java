@@ -64,6 +64,12 @@ public class Inventory {
 		return stockItems.exists(sku);
 	}
 
+	/** SKUs after {@code afterSku} (null: from the start) in SKU order, at most {@code limit}: for walking the inventory. */
+	@Transactional(readOnly = true)
+	public List<String> skusAfter(String afterSku, int limit) {
+		return stockItems.skusAfter(afterSku == null ? "" : afterSku, limit);
+	}
+
 	/** Adds a SKU with its first price (which opens its price history); 409 if it exists. */
 	@Transactional
 	public StockLevel add(NewStockItem item) {

@@ -52,6 +52,11 @@ public class StockItems {
 		return levels;
 	}
 
+	public List<String> skusAfter(String afterSku, int limit) {
+		return jdbc.sql("SELECT sku FROM stock_item WHERE sku > ? ORDER BY sku LIMIT ?").params(afterSku, limit)
+				.query(String.class).list();
+	}
+
 	/** SKUs changed (price, stock, created) at or after {@code since}, oldest change first, keyset by (time, SKU). */
 	public List<StockChange> changedSince(Instant since, String afterSku, int limit) {
 		return jdbc.sql("""

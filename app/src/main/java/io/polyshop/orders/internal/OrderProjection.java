@@ -80,4 +80,24 @@ class OrderProjection {
 			}
 		}, () -> log.warn("Order {} is not in PostgreSQL; no document written", orderId));
 	}
+
+	/**
+	 * Makes the document equal to the order's current state whatever it holds now (the audit's repair): also
+	 * replaces a document with the same or a higher version than the row (a hand edit, or a document store
+	 * restored from a later point than PostgreSQL), and removes the document of an order PostgreSQL does not have.
+	 */
+	void reproject(String orderId) {
+		placedOrders.find(orderId).ifPresentOrElse(order -> {
+			OrderDocument document = OrderDocument.of(order, clock.instant());
+			try {
+				mongo.findAndReplace(Query.query(Criteria.where("_id").is(orderId).and("version").lte(order.version())), document,
+						FindAndReplaceOptions.options().upsert());
+			}
+			catch (DuplicateKeyException ahead) {
+				// a document claims a version the row never had: PostgreSQL is the truth
+				mongo.remove(Query.query(Criteria.where("_id").is(orderId).and("version").gt(order.version())), OrderDocument.class);
+				project(orderId);
+			}
+		}, () -> mongo.remove(Query.query(Criteria.where("_id").is(orderId)), OrderDocument.class));
+	}
 }

@@ -25,7 +25,9 @@ class GraphSchema {
 			"CREATE CONSTRAINT product_sku IF NOT EXISTS FOR (p:Product) REQUIRE p.sku IS UNIQUE",
 			// one PURCHASED edge per order line: makes the listener's MERGE safe even under concurrent redelivery
 			"CREATE CONSTRAINT purchased_order_line IF NOT EXISTS FOR ()-[b:PURCHASED]-() REQUIRE (b.orderId, b.sku) IS UNIQUE",
-			"CREATE INDEX purchased_at IF NOT EXISTS FOR ()-[b:PURCHASED]-() ON (b.at)");
+			"CREATE INDEX purchased_at IF NOT EXISTS FOR ()-[b:PURCHASED]-() ON (b.at)",
+			// the audit walks PURCHASED edges by order id
+			"CREATE INDEX purchased_order IF NOT EXISTS FOR ()-[b:PURCHASED]-() ON (b.orderId)");
 
 	private final Neo4jClient neo4j;
 	private volatile boolean created;
