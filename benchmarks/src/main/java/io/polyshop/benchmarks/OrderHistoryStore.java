@@ -135,7 +135,7 @@ interface OrderHistoryStore {
 
 		private static final String HISTORY = """
 				SELECT doc::text, count(*) OVER () FROM order_doc
-				WHERE customer_id = ? AND status = 'COMPLETED' ORDER BY placed_at DESC LIMIT """ + PAGE_SIZE;
+				WHERE customer_id = ? AND status = 'COMPLETED' ORDER BY placed_at DESC LIMIT\s""" + PAGE_SIZE;
 
 		private final DataSource pg;
 

@@ -46,10 +46,12 @@ public class Shop {
 		private static final java.util.concurrent.atomic.AtomicInteger THREADS = new java.util.concurrent.atomic.AtomicInteger();
 
 		Random random;
+		int thread;
 
 		@Setup(Level.Trial)
 		public void seed() {
-			random = new Random(1_000 + THREADS.getAndIncrement());
+			thread = THREADS.getAndIncrement();
+			random = new Random(1_000 + thread);
 		}
 
 		int below(int bound) {
