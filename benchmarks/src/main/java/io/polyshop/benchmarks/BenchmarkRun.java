@@ -73,7 +73,7 @@ public final class BenchmarkRun {
 			}
 			if (!Boolean.getBoolean("bench.skipEquivalence")) { // for a rerun on data already checked
 				try (Connections connections = new Connections(endpoints)) {
-					Equivalence.check(connections, new Dataset(scale), quick ? 20 : 10, scale.customers() <= 10_000 ? 4 : 2);
+					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, scale.customers() <= 10_000 ? 4 : 2);
 				}
 			}
 			endpoints.toSystemProperties();
@@ -100,7 +100,7 @@ public final class BenchmarkRun {
 				}
 				else {
 					// both sides get the same fork, warm-up and measurement: a fresh JVM each, 2 x 3 s warm-up, 3 x 4 s measured
-					options.forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmup", 3)))
+					options.forks(Integer.getInteger("bench.forks", 1)).warmupIterations(2).warmupTime(TimeValue.seconds(Integer.getInteger("bench.warmup", 3)))
 							.measurementIterations(3).measurementTime(TimeValue.seconds(Integer.getInteger("bench.measure", 4)));
 				}
 				results.add(new Runner(options.build()).run());

@@ -235,8 +235,29 @@ final class Report {
 					chart.addSeries(side + " " + percentile, operations, values);
 				}
 			}
-			BitmapEncoder.saveBitmap(chart, directory.resolve(slug(workload.getKey())).toString(), BitmapEncoder.BitmapFormat.PNG);
+			try {
+				BitmapEncoder.saveBitmap(chart, directory.resolve(slug(workload.getKey())).toString(), BitmapEncoder.BitmapFormat.PNG);
+			}
+			catch (IllegalArgumentException logScaleRefused) {
+				// XChart refuses a log axis for some bar layouts: a linear one then, rather than no chart
+				chart.getStyler().setYAxisLogarithmic(false);
+				chart.setTitle(workload.getKey() + ": latency per operation (ms; lower is better)");
+				BitmapEncoder.saveBitmap(chart, directory.resolve(slug(workload.getKey())).toString(), BitmapEncoder.BitmapFormat.PNG);
+			}
 		}
+	}
+
+	/** Re-renders the charts of a results directory from its results.json: {@code Report <directory>}. */
+	public static void main(String[] args) throws IOException {
+		Path directory = Path.of(args[0]);
+		com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(directory.resolve("results.json").toFile());
+		List<Row> rows = new ArrayList<>();
+		for (com.fasterxml.jackson.databind.JsonNode r : json.get("rows")) {
+			rows.add(new Row(r.get("workload").asText(), r.get("operation").asText(), r.get("side").asText(), r.get("threads").asInt(),
+					r.get("samples").asLong(), r.get("throughputOpsPerSecond").asDouble(), r.get("p50Millis").asDouble(),
+					r.get("p99Millis").asDouble(), r.get("meanMillis").asDouble(), List.of(), List.of(), List.of()));
+		}
+		charts(directory, rows);
 	}
 
 	static String slug(String workload) {
