@@ -30,7 +30,7 @@ final class Neo4jEngine implements EmbeddedEngine {
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.neo4j");
 	private static final String READY = "POLYSHOP-NEO4J-READY ";
 	private static final String LAUNCHER = "io.polyshop.neo4jserver.EmbeddedNeo4jServer";
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300); // a busy 2-core machine needed more than 120 s
 
 	private final Process process;
 	private final String url;
@@ -41,11 +41,7 @@ final class Neo4jEngine implements EmbeddedEngine {
 	}
 
 	static Neo4jEngine start(Path dataDirectory, int port, String classpath, String maxHeap) {
-		if (classpath == null || classpath.isBlank()) {
-			throw new IllegalStateException("""
-					No embedded Neo4j runtime: polyshop.neo4j.embedded.classpath (POLYSHOP_NEO4J_CLASSPATH) is not set. \
-					Start Polyshop with 'mvn spring-boot:run', which sets it, or point POLYSHOP_NEO4J_URI at a Neo4j server.""");
-		}
+		classpath = Neo4jRuntime.classpath(dataDirectory, classpath); // the jar's own runtime unless one is configured
 		Path home = dataDirectory.resolve("neo4j");
 		Path pidFile = dataDirectory.resolve("neo4j.pid");
 		LeftoverProcesses.stop(pidFile, "java");
