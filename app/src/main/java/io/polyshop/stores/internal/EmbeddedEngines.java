@@ -35,11 +35,15 @@ final class EmbeddedEngines {
 	private EmbeddedEngines() {
 	}
 
-	/** Starts (in parallel) the engines of {@code stores} that are not yet running for this data directory. */
-	static synchronized Map<Store, String> acquire(EmbeddedSettings settings, Set<Store> stores, EngineCredentials credentials) {
+	/**
+	 * Starts (in parallel) the engines of {@code stores} that are not yet running for this data directory, once it is
+	 * locked; their credentials are read (or created) under the lock too.
+	 */
+	static synchronized Acquired acquire(EmbeddedSettings settings, Set<Store> stores) {
 		Path directory = settings.dataDirectory();
 		EnginesOfDirectory engines = byDirectory.computeIfAbsent(directory,
 				dir -> new EnginesOfDirectory(DataDirectoryLock.acquire(dir)));
+		EngineCredentials credentials = EngineCredentials.loadOrCreate(directory);
 		Map<Store, CompletableFuture<EmbeddedEngine>> starting = new EnumMap<>(Store.class);
 		for (Store store : stores) {
 			if (!engines.running.containsKey(store) && store != Store.NEO4J) {
@@ -72,7 +76,11 @@ final class EmbeddedEngines {
 			engines.users.merge(store, 1, Integer::sum);
 			urls.put(store, engines.running.get(store).url());
 		}
-		return urls;
+		return new Acquired(urls, credentials);
+	}
+
+	/** The engines' URLs, and the credentials to use with them. */
+	record Acquired(Map<Store, String> urls, EngineCredentials credentials) {
 	}
 
 	/** Waits for the engines of this data directory that are still starting in the background. */

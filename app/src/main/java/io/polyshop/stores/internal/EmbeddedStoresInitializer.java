@@ -40,9 +40,9 @@ public class EmbeddedStoresInitializer implements ApplicationContextInitializer<
 		external.removeAll(embedded);
 		ExternalStoreCheck.verify(settings, external);
 
-		EngineCredentials credentials = embedded.stream().anyMatch(store -> store != Store.MONGODB)
-				? EngineCredentials.loadOrCreate(settings.dataDirectory()) : null;
-		Map<Store, String> embeddedUrls = embedded.isEmpty() ? Map.of() : EmbeddedEngines.acquire(settings, embedded, credentials);
+		EmbeddedEngines.Acquired acquired = embedded.isEmpty() ? null : EmbeddedEngines.acquire(settings, embedded);
+		Map<Store, String> embeddedUrls = acquired == null ? Map.of() : acquired.urls();
+		EngineCredentials credentials = acquired == null ? null : acquired.credentials();
 		// Destroyed last (registered first), after the connection pools that use the engines are closed.
 		((DefaultSingletonBeanRegistry) context.getBeanFactory())
 				.registerDisposableBean("embeddedEnginesRelease",

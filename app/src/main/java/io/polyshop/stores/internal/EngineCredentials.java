@@ -35,6 +35,9 @@ record EngineCredentials(Path file, String postgresPassword, String redisPasswor
 	static synchronized EngineCredentials loadOrCreate(Path dataDirectory) {
 		Path file = dataDirectory.resolve(FILE_NAME);
 		try {
+			if (!Files.isDirectory(dataDirectory)) {
+				Files.createDirectories(dataDirectory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+			}
 			restrictToOwner(dataDirectory, OWNER_ONLY_DIRECTORY);
 			Properties properties = new Properties();
 			if (Files.exists(file)) {
