@@ -80,6 +80,8 @@ class StoreOutageTests {
 		assertUnavailableFast(() -> PolyshopHttp.client(port).post().uri("/api/customers").body(Map.of("email",
 				"new-" + UUID.randomUUID() + "@shoppers.test", "password", "correct horse battery staple", "name", "New"))
 				.retrieve().toEntity(JsonNode.class));
+		// HTTP Basic checks the password in PostgreSQL: a 503, not a 401 that would call the password wrong
+		assertUnavailableFast(() -> shopper.http().get().uri("/api/cart").retrieve().toEntity(JsonNode.class));
 		assertDownFast("postgres");
 		assertThat(anonymousHealthStatus()).isEqualTo(503);
 		// the catalog (document store) and an anonymous cart (Redis) do not need PostgreSQL
