@@ -58,7 +58,7 @@ public final class EmbeddedNeo4jServer {
 		Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
 		if (password != null) {
-			setPassword(dbms, password);
+			setPassword(dbms, home, password);
 		}
 		// Touch the default database so that "ready" really means queries will be answered.
 		dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
@@ -76,7 +76,13 @@ public final class EmbeddedNeo4jServer {
 	 * database created by an older Polyshop that ran Neo4j with authentication off (default password, change required).
 	 * Run inside the process, where no authentication applies.
 	 */
-	private static void setPassword(DatabaseManagementService dbms, String password) {
+	private static void setPassword(DatabaseManagementService dbms, Path home, String password) throws IOException {
+		// a fingerprint of the password last set, so that later starts skip the system-database write (seconds of CPU)
+		Path marker = home.resolve("polyshop-password.sha256");
+		String fingerprint = fingerprint(home + "\n" + password);
+		if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+			return;
+		}
 		try {
 			dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
 					"ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
@@ -85,6 +91,17 @@ public final class EmbeddedNeo4jServer {
 			if (!e.getMessage().contains("Old password and new password cannot be the same")) {
 				throw e;
 			}
+		}
+		Files.writeString(marker, fingerprint);
+	}
+
+	private static String fingerprint(String text) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 }
