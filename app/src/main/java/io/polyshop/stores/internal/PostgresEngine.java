@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 
 /**
  * A real PostgreSQL 17 server from the binaries zonky ships in a jar, data in {@code <data dir>/postgres}.
@@ -139,8 +140,12 @@ final class PostgresEngine implements EmbeddedEngine {
 		}
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(postgres.getPort())));
 		settings.forEach((key, value) -> options.addAll(List.of("-c", key + "=" + value)));
-		List<String> command = List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", String.join(" ", options),
-				"-l", data.resolve("restarted.log").toString(), "-w", "-t", Long.toString(STARTUP_WAIT.toSeconds()), "start");
+		List<String> command = new ArrayList<>();
+		if (LinuxUtils.isUnshareUseable()) {
+			command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
+		}
+		command.addAll(List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", String.join(" ", options),
+				"-l", data.resolve("restarted.log").toString(), "-w", "-t", Long.toString(STARTUP_WAIT.toSeconds()), "start"));
 		try {
 			Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 			if (!pgCtl.waitFor(STARTUP_WAIT.toSeconds() + 5, TimeUnit.SECONDS) || pgCtl.exitValue() != 0) {
