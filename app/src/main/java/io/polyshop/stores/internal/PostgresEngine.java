@@ -141,7 +141,7 @@ final class PostgresEngine implements EmbeddedEngine {
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(postgres.getPort())));
 		settings.forEach((key, value) -> options.addAll(List.of("-c", key + "=" + value)));
 		List<String> command = new ArrayList<>();
-		if (LinuxUtils.isUnshareUseable()) {
+		if (LinuxUtils.isUnshareAvailable()) {
 			command.addAll(List.of("unshare", "-U")); // as zonky does: PostgreSQL refuses to run as root
 		}
 		command.addAll(List.of(binaries.resolve("pg_ctl").toString(), "-D", data.toString(), "-o", String.join(" ", options),
