@@ -103,8 +103,8 @@ class OperationsConsoleBrowserTests {
 		assertThat(toggle.getDomAttribute("aria-checked")).isEqualTo("true");
 		assertThat(body.getDomProperty("className")).contains("show-stores");
 		String badge = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-				"return getComputedStyle(document.querySelector('[data-store=mongodb]'), '::before').content");
-		assertThat(badge).contains("MongoDB");
+				"return getComputedStyle(document.querySelector('#facets[data-store=lucene]'), '::before').content");
+		assertThat(badge).contains("Lucene: search index");
 
 		browser.open("/cart.html");
 		WebElement cartPanel = browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-store=redis]")));

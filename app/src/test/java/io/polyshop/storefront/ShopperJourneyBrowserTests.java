@@ -38,6 +38,7 @@ class ShopperJourneyBrowserTests {
 		String sku = "E2E-" + System.nanoTime();
 		String title = "Journey Lamp " + sku;
 		addProductToTheCatalog(sku, title);
+		theSearchIndexHas(sku, title);
 		browser.driver(port);
 
 		// home page → search
@@ -100,6 +101,25 @@ class ShopperJourneyBrowserTests {
 		browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("order-detail")));
 		assertThat(browser.find("#order-lines").getText()).contains(title).contains("39.80");
 		browser.screenshot("order-history");
+	}
+
+	/** The index follows the catalog within seconds (the feed): the shopper searches once it has. */
+	private void theSearchIndexHas(String sku, String title) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		while (System.nanoTime() < deadline) {
+			JsonNode found = PolyshopHttp.client(port).get().uri("/api/search?q={q}", title).retrieve().body(JsonNode.class);
+			if (found != null && found.path("items").valueStream().anyMatch(item -> item.path("sku").asString().equals(sku))) {
+				return;
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		throw new AssertionError("The search index did not get " + sku + " within 15 s");
 	}
 
 	private void addProductToTheCatalog(String sku, String title) {

@@ -44,7 +44,7 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, SignIns signIns) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
 		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories", "/api/search", "/api/search/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/customers").permitAll()
 				.requestMatchers("/api/cart", "/api/cart/**", "/api/csrf").permitAll()
 				.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
