@@ -6,7 +6,7 @@
 # Usage: bench/stop.sh [runs (default 3)] [data-dir (default: a fresh temporary directory, shared by the runs)]
 set -uo pipefail
 cd "$(dirname "$0")/.."
-jar=app/target/polyshop.jar
+jar=${POLYSHOP_JAR:-app/target/polyshop.jar}
 runs=${1:-3}
 data_dir=${2:-$(mktemp -d)}
 port=${POLYSHOP_PORT:-18081}
