@@ -22,12 +22,22 @@ public final class BrowserSession {
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
 	private final String base;
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 	private final HttpClient http;
 
 	public BrowserSession(int port) {
+		this(port, new CookieManager());
+	}
+
+	private BrowserSession(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser (same cookies, so the same session) talking to another instance behind the balancer. */
+	public BrowserSession at(int otherPort) {
+		return new BrowserSession(otherPort, cookies);
 	}
 
 	/** The CSRF token in the sign-in page's form. */

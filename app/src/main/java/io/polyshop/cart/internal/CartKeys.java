@@ -13,6 +13,16 @@ final class CartKeys {
 		return "cart:{" + (owner.kind() == CartOwner.Kind.CUSTOMER ? "customer:" : "session:") + owner.id() + "}";
 	}
 
+	/** An anonymous cart's lines while they are being merged into a customer's cart (same slot as the cart). */
+	static String merging(CartOwner owner) {
+		return of(owner) + ":merging";
+	}
+
+	/** Remembers, per customer's cart, which anonymous carts were merged into it: redelivery-proof merge. */
+	static String mergedCarts(CartOwner owner) {
+		return of(owner) + ":merged";
+	}
+
 	/** Remembers, per cart, which orders have already taken their lines out: redelivery-proof clean-up. */
 	static String checkedOutOrders(CartOwner owner) {
 		return of(owner) + ":checked-out";

@@ -1,5 +1,7 @@
 package io.polyshop.cart.internal;
 
+import java.util.List;
+
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -41,25 +43,47 @@ final class CartScripts {
 			return qty
 			""", Long.class);
 
-	/**
-	 * KEYS[1] anonymous cart, KEYS[2] customer's cart; ARGV: max per line, max lines, ttl seconds.
-	 * Quantities add up (capped per line); lines beyond the line limit stay behind; the anonymous cart is removed.
+	/*
+	 * Merging an anonymous cart into a customer's touches two carts in two hash slots (Redis Cluster refuses one
+	 * script over both), so it runs as three single-slot steps, each safe to repeat: the merge is a redelivered
+	 * event, and an instance may die between steps.
 	 */
-	static final RedisScript<Long> MERGE = RedisScript.of("""
+
+	/**
+	 * Step 1, KEYS[1] anonymous cart, KEYS[2] its lines being merged (same slot). Moves the cart's lines aside
+	 * (adding to any left by an interrupted merge) and answers them as sku, quantity pairs.
+	 */
+	static final RedisScript<List> TAKE_FOR_MERGE = RedisScript.of("""
 			local from = redis.call('HGETALL', KEYS[1])
-			local moved = 0
 			for i = 1, #from, 2 do
-			  local sku, qty = from[i], tonumber(from[i + 1])
-			  local current = tonumber(redis.call('HGET', KEYS[2], sku) or '0')
-			  if current > 0 or redis.call('HLEN', KEYS[2]) < tonumber(ARGV[2]) then
-			    redis.call('HSET', KEYS[2], sku, math.min(current + qty, tonumber(ARGV[1])))
+			  redis.call('HINCRBY', KEYS[2], from[i], tonumber(from[i + 1]))
+			end
+			redis.call('DEL', KEYS[1])
+			return redis.call('HGETALL', KEYS[2])
+			""", List.class);
+
+	/**
+	 * Step 2, KEYS[1] customer's cart, KEYS[2] set of anonymous carts already merged into it (same slot); ARGV:
+	 * anonymous cart id, max per line, max lines, ttl seconds, then sku, quantity pairs. Quantities add up (capped per
+	 * line); lines beyond the line limit stay behind. Answers -1 when this anonymous cart was merged before.
+	 */
+	static final RedisScript<Long> MERGE_INTO = RedisScript.of("""
+			if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then return -1 end
+			redis.call('EXPIRE', KEYS[2], ARGV[4])
+			local moved = 0
+			for i = 5, #ARGV, 2 do
+			  local sku, qty = ARGV[i], tonumber(ARGV[i + 1])
+			  local current = tonumber(redis.call('HGET', KEYS[1], sku) or '0')
+			  if current > 0 or redis.call('HLEN', KEYS[1]) < tonumber(ARGV[3]) then
+			    redis.call('HSET', KEYS[1], sku, math.min(current + qty, tonumber(ARGV[2])))
 			    moved = moved + 1
 			  end
 			end
-			redis.call('DEL', KEYS[1])
-			if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('EXPIRE', KEYS[2], ARGV[3]) end
+			if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
 			return moved
 			""", Long.class);
+
+	// Step 3 deletes the lines set aside in step 1 (one key).
 
 	/**
 	 * KEYS[1] cart, KEYS[2] set of order ids already removed; ARGV: order id, ttl seconds, then sku, quantity pairs.

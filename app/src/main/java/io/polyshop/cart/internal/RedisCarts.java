@@ -69,10 +69,23 @@ class RedisCarts implements Carts {
 		redis.delete(CartKeys.of(owner));
 	}
 
-	/** Moves an anonymous cart into the customer's; quantities add up, capped per line. */
+	/**
+	 * Moves an anonymous cart into the customer's; quantities add up, capped per line. Three single-slot steps (see
+	 * {@link CartScripts#TAKE_FOR_MERGE}), so it works on Redis Cluster; repeating it after a crash or a redelivered
+	 * sign-in neither loses lines nor adds them twice.
+	 */
+	@SuppressWarnings("unchecked")
 	void merge(CartOwner anonymous, CartOwner customer) {
-		redis.execute(CartScripts.MERGE, List.of(CartKeys.of(anonymous), CartKeys.of(customer)),
-				Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(customer));
+		List<Object> lines = redis.execute(CartScripts.TAKE_FOR_MERGE,
+				List.of(CartKeys.of(anonymous), CartKeys.merging(anonymous)));
+		if (lines != null && !lines.isEmpty()) {
+			List<String> arguments = new ArrayList<>(List.of(anonymous.kind() + ":" + anonymous.id(),
+					Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(customer)));
+			lines.forEach(value -> arguments.add(String.valueOf(value)));
+			redis.execute(CartScripts.MERGE_INTO, List.of(CartKeys.of(customer), CartKeys.mergedCarts(customer)),
+					arguments.toArray());
+		}
+		redis.delete(CartKeys.merging(anonymous));
 	}
 
 	@Override

@@ -80,7 +80,8 @@ final class ExternalStoreCheck {
 				}
 			}
 			case REDIS -> {
-				RedisURI uri = RedisURI.create(url);
+				RedisClusterNodes.Cluster cluster = RedisClusterNodes.Cluster.parse(url);
+				RedisURI uri = RedisURI.create(cluster == null ? url : cluster.firstNodeUrl()); // a cluster: its first node
 				uri.setTimeout(TIMEOUT);
 				RedisClient client = RedisClient.create(uri);
 				try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -47,11 +47,7 @@ final class Neo4jEngine implements EmbeddedEngine {
 	}
 
 	static Neo4jEngine start(Path dataDirectory, int port, String classpath, String maxHeap, EngineCredentials credentials) {
-		if (classpath == null || classpath.isBlank()) {
-			throw new IllegalStateException("""
-					No embedded Neo4j runtime: polyshop.neo4j.embedded.classpath (POLYSHOP_NEO4J_CLASSPATH) is not set. \
-					Start Polyshop with 'mvn spring-boot:run', which sets it, or point POLYSHOP_NEO4J_URI at a Neo4j server.""");
-		}
+		classpath = Neo4jRuntime.classpath(dataDirectory, classpath); // the jar's own runtime unless one is configured
 		Path home = dataDirectory.resolve("neo4j");
 		Path pidFile = dataDirectory.resolve("neo4j.pid");
 		LeftoverProcesses.stop(pidFile, "java");
