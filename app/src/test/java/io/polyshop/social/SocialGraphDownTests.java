@@ -32,7 +32,8 @@ class SocialGraphDownTests {
 	@Test
 	void withoutNeo4jRecommendationsFallBackAndFollowsAreRefused() throws IOException {
 		try (ConfigurableApplicationContext app = PolyshopInstance.start(dataDirectory,
-				"--polyshop.neo4j.uri=bolt://127.0.0.1:" + closedPort())) {
+				"--polyshop.neo4j.uri=bolt://127.0.0.1:" + closedPort(),
+				"--polyshop.stores.check-at-start=false")) { // a Neo4j that is not there yet
 			completedOrder(app.getBean(JdbcTemplate.class), "bestseller-sku", "Most popular mug", 7);
 			Recommendations recommendations = app.getBean(Recommendations.class);
 			SocialGraph graph = app.getBean(SocialGraph.class);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -11,6 +12,7 @@ import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -35,13 +37,17 @@ public final class EmbeddedNeo4jServer {
 		Path home = Path.of(args[0]).toAbsolutePath();
 		int port = Integer.parseInt(args[1]);
 		Files.createDirectories(home);
+		String password = System.getenv("POLYSHOP_NEO4J_PASSWORD");
+		if (password != null && password.isBlank()) {
+			password = null;
+		}
 
 		DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
 				.setConfig(BoltConnector.enabled, true)
 				.setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
 				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
-				// Loopback only and owned by the parent process; external Neo4j servers keep their authentication.
-				.setConfig(GraphDatabaseSettings.auth_enabled, false)
+				// Authentication on when the parent gives a password (POLYSHOP_NEO4J_PASSWORD, never on the command line)
+				.setConfig(GraphDatabaseSettings.auth_enabled, password != null)
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
 				.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
 				// Bolt waits 10 s by default for its worker pool and connections at shutdown; the parent has closed
@@ -51,6 +57,9 @@ public final class EmbeddedNeo4jServer {
 				.build();
 		Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
+		if (password != null) {
+			setPassword(dbms, home, password);
+		}
 		// Touch the default database so that "ready" really means queries will be answered.
 		dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
 		System.out.println(READY + "bolt://127.0.0.1:" + port);
@@ -60,5 +69,39 @@ public final class EmbeddedNeo4jServer {
 			// The parent never writes; end of stream means it is gone.
 		}
 		System.exit(0); // runs the shutdown hook
+	}
+
+	/**
+	 * The user {@code neo4j} gets the parent's password, with no change required: at the first start, and on a
+	 * database created by an older Polyshop that ran Neo4j with authentication off (default password, change required).
+	 * Run inside the process, where no authentication applies.
+	 */
+	private static void setPassword(DatabaseManagementService dbms, Path home, String password) throws IOException {
+		// a fingerprint of the password last set, so that later starts skip the system-database write (seconds of CPU)
+		Path marker = home.resolve("polyshop-password.sha256");
+		String fingerprint = fingerprint(home + "\n" + password);
+		if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
+			return;
+		}
+		try {
+			dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+					"ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+		}
+		catch (QueryExecutionException e) {
+			if (!e.getMessage().contains("Old password and new password cannot be the same")) {
+				throw e;
+			}
+		}
+		Files.writeString(marker, fingerprint);
+	}
+
+	private static String fingerprint(String text) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 }

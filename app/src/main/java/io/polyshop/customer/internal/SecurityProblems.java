@@ -37,6 +37,12 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
+		if (io.polyshop.shared.StoreOutages.causedBy(e)) { // the credentials could not be checked: not a wrong password
+			response.setHeader(HttpHeaders.RETRY_AFTER, io.polyshop.shared.StoreOutages.RETRY_AFTER_SECONDS);
+			write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
+					"Your sign-in could not be checked: a data store is temporarily unavailable. Please try again shortly.");
+			return;
+		}
 		if (!fromBrowserScript(request)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
 		}

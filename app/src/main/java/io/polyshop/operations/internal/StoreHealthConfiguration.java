@@ -4,6 +4,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.polyshop.stores.Store;
 import io.polyshop.stores.StoreLocations;
 
 /** Health components named after the stores: {@code postgres}, {@code redis}, {@code mongodb}, {@code neo4j}. */
@@ -11,22 +12,22 @@ import io.polyshop.stores.StoreLocations;
 class StoreHealthConfiguration {
 
 	@Bean
-	HealthIndicator postgresHealthIndicator(PostgresProbe probe, StoreLocations locations) {
-		return new StoreHealthIndicator(probe, locations.of(probe.store()));
+	HealthIndicator postgresHealthIndicator(StoreStatuses statuses, StoreLocations locations) {
+		return new StoreHealthIndicator(statuses, locations.of(Store.POSTGRES));
 	}
 
 	@Bean
-	HealthIndicator redisHealthIndicator(RedisProbe probe, StoreLocations locations) {
-		return new StoreHealthIndicator(probe, locations.of(probe.store()));
+	HealthIndicator redisHealthIndicator(StoreStatuses statuses, StoreLocations locations) {
+		return new StoreHealthIndicator(statuses, locations.of(Store.REDIS));
 	}
 
 	@Bean
-	HealthIndicator mongodbHealthIndicator(MongoProbe probe, StoreLocations locations) {
-		return new StoreHealthIndicator(probe, locations.of(probe.store()));
+	HealthIndicator mongodbHealthIndicator(StoreStatuses statuses, StoreLocations locations) {
+		return new StoreHealthIndicator(statuses, locations.of(Store.MONGODB));
 	}
 
 	@Bean
-	HealthIndicator neo4jHealthIndicator(Neo4jProbe probe, StoreLocations locations) {
-		return new StoreHealthIndicator(probe, locations.of(probe.store()));
+	HealthIndicator neo4jHealthIndicator(StoreStatuses statuses, StoreLocations locations) {
+		return new StoreHealthIndicator(statuses, locations.of(Store.NEO4J));
 	}
 }

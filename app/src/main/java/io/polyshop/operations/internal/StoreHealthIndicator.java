@@ -3,16 +3,17 @@ package io.polyshop.operations.internal;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
+import io.polyshop.operations.internal.StoreStatuses.StoreStatus;
 import io.polyshop.stores.StoreLocation;
 
-/** UP when the store answers its driver, with where it lives; DOWN with a short reason, never a stack trace. */
+/** UP when the store answers its driver, with where it lives; DOWN with a short reason, within a second. */
 class StoreHealthIndicator implements HealthIndicator {
 
-	private final StoreProbe probe;
+	private final StoreStatuses statuses;
 	private final StoreLocation location;
 
-	StoreHealthIndicator(StoreProbe probe, StoreLocation location) {
-		this.probe = probe;
+	StoreHealthIndicator(StoreStatuses statuses, StoreLocation location) {
+		this.statuses = statuses;
 		this.location = location;
 	}
 
@@ -21,11 +22,10 @@ class StoreHealthIndicator implements HealthIndicator {
 		Health.Builder health = new Health.Builder()
 				.withDetail("mode", location.mode().id())
 				.withDetail("address", location.address());
-		try {
-			return health.up().withDetail("version", probe.version()).build();
+		StoreStatus status = statuses.status(location.store());
+		if (status.up()) {
+			return health.up().withDetail("version", status.version()).build();
 		}
-		catch (RuntimeException e) {
-			return health.down().withDetail("error", location.store().id() + " is not reachable (" + e.getClass().getSimpleName() + ")").build();
-		}
+		return health.down().withDetail("error", location.store().id() + " " + status.problem()).build();
 	}
 }

@@ -30,6 +30,11 @@ class StoresBanner {
 				.append(environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")))
 				.append("  (API docs: /swagger-ui.html, health: /actuator/health)\n")
 				.append("Data directory for embedded stores: ").append(environment.getProperty("polyshop.data-dir.resolved")).append('\n');
+		String credentials = environment.getProperty("polyshop.embedded.credentials-file");
+		if (credentials != null) {
+			banner.append("Passwords of the embedded engines (users postgres, default, neo4j): ").append(credentials)
+					.append(" (readable by this user only)\n");
+		}
 		for (StoreLocation location : locations.all()) {
 			banner.append(String.format("  %-9s %-9s %-40s %s%n", location.store().id(), location.mode().id(),
 					location.address(), location.store().holds()));

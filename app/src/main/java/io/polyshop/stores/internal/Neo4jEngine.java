@@ -32,15 +32,21 @@ final class Neo4jEngine implements EmbeddedEngine {
 	private static final String LAUNCHER = "io.polyshop.neo4jserver.EmbeddedNeo4jServer";
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300); // a busy 2-core machine needed more than 120 s
 
-	private final Process process;
+	private final List<String> command;
+	private final String password;
+	private final Path pidFile;
+	private volatile Process process;
 	private final String url;
 
-	private Neo4jEngine(Process process, String url) {
+	private Neo4jEngine(List<String> command, String password, Path pidFile, Process process, String url) {
+		this.command = command;
+		this.password = password;
+		this.pidFile = pidFile;
 		this.process = process;
 		this.url = url;
 	}
 
-	static Neo4jEngine start(Path dataDirectory, int port, String classpath, String maxHeap) {
+	static Neo4jEngine start(Path dataDirectory, int port, String classpath, String maxHeap, EngineCredentials credentials) {
 		classpath = Neo4jRuntime.classpath(dataDirectory, classpath); // the jar's own runtime unless one is configured
 		Path home = dataDirectory.resolve("neo4j");
 		Path pidFile = dataDirectory.resolve("neo4j.pid");
@@ -51,14 +57,22 @@ final class Neo4jEngine implements EmbeddedEngine {
 				Integer.toString(port));
 		try {
 			Files.createDirectories(home);
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			LeftoverProcesses.writePid(pidFile, process.pid());
+			Process process = launch(command, credentials.neo4jPassword(), pidFile);
 			String url = awaitReady(process);
-			return new Neo4jEngine(process, url);
+			return new Neo4jEngine(command, credentials.neo4jPassword(), pidFile, process, url);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Embedded Neo4j did not start in " + home, e);
 		}
+	}
+
+	/** The password goes through the environment of the child only: a command line is visible to every local user. */
+	private static Process launch(List<String> command, String password, Path pidFile) throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+		builder.environment().put("POLYSHOP_NEO4J_PASSWORD", password);
+		Process process = builder.start();
+		LeftoverProcesses.writePid(pidFile, process.pid());
+		return process;
 	}
 
 	/** Reads the child's output on a daemon thread (for its whole life) and answers the Bolt URI once it is ready. */
@@ -110,7 +124,30 @@ final class Neo4jEngine implements EmbeddedEngine {
 	}
 
 	@Override
+	public long pid() {
+		return process.pid();
+	}
+
+	@Override
+	public CompletableFuture<?> terminated() {
+		return process.onExit();
+	}
+
+	@Override
+	public synchronized void restart() {
+		try {
+			Process restarted = launch(command, password, pidFile);
+			awaitReady(restarted);
+			process = restarted;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Embedded Neo4j did not restart", e);
+		}
+	}
+
+	@Override
 	public void close() {
+		Process process = this.process;
 		try {
 			process.getOutputStream().close(); // the launcher shuts Neo4j down when its stdin closes
 			if (!process.waitFor(30, TimeUnit.SECONDS)) {

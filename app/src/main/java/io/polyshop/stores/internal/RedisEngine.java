@@ -1,55 +1,115 @@
 package io.polyshop.stores.internal;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
-/** A real redis-server binary (shipped in the embedded-redis jar), append-only file in {@code <data dir>/redis}. */
+/**
+ * A real redis-server binary (shipped in the embedded-redis jar), append-only file in {@code <data dir>/redis}.
+ * <p>
+ * Only the binary comes from embedded-redis: its {@code RedisServer} registers a JVM shutdown hook of its own (which
+ * would stop Redis while the application still uses it) and writes its settings, the password included, to a
+ * world-readable temporary file. Here the settings live in {@code <data dir>/redis/redis.conf} (mode 0600) and the
+ * process is started and stopped with the application context.
+ * <p>
+ * Durability: {@code appendfsync everysec}, so a crash of the machine loses at most the last second of cart and
+ * session writes; a crash of Redis alone (kill -9) loses nothing the kernel already had.
+ */
 final class RedisEngine implements EmbeddedEngine {
 
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.redis");
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
 
-	private final RedisServer server;
+	private final Path data;
 	private final int port;
+	private final File executable;
+	private volatile Process process;
 
-	private RedisEngine(RedisServer server, int port) {
-		this.server = server;
+	private RedisEngine(Path data, int port, File executable) {
+		this.data = data;
 		this.port = port;
+		this.executable = executable;
 	}
 
-	static RedisEngine start(Path dataDirectory, int port) {
+	static RedisEngine start(Path dataDirectory, int port, EngineCredentials credentials) {
 		Path data = dataDirectory.resolve("redis");
 		Path pidFile = data.resolve("redis.pid");
 		try {
 			Files.createDirectories(data);
 			LeftoverProcesses.stop(pidFile, "redis");
-			RedisServer server = RedisServer.newRedisServer()
-					.bind("127.0.0.1")
-					.port(port)
-					.setting("dir " + data.toAbsolutePath())
-					.setting("pidfile " + pidFile.toAbsolutePath())
+			Path config = data.resolve("redis.conf");
+			Files.deleteIfExists(config);
+			Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			Files.writeString(config, String.join("\n",
+					"# written by Polyshop at every start",
+					"bind 127.0.0.1",
+					"port " + port,
+					"dir \"" + data.toAbsolutePath() + "\"",
+					"pidfile \"" + pidFile.toAbsolutePath() + "\"",
+					"requirepass " + credentials.redisPassword(),
 					// every write is in the append-only file within a second, and survives a restart
-					.setting("appendonly yes")
-					.setting("appendfsync everysec")
-					.setting("save \"\"")
-					.setting("maxmemory-policy noeviction")
-					.setting("daemonize no")
-					// keep draining the server's output, or it blocks once the pipe is full
-					.soutListener(log::debug)
-					.serrListener(log::warn)
-					.build();
-			server.start();
-			return new RedisEngine(server, port);
+					"appendonly yes",
+					"appendfsync everysec",
+					"save \"\"",
+					"maxmemory-policy noeviction",
+					"daemonize no", ""), StandardCharsets.UTF_8);
+			RedisEngine engine = new RedisEngine(data, port, ExecutableProvider.newJarResourceProvider().get());
+			engine.launch();
+			return engine;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Embedded Redis did not start in " + data, e);
 		}
+	}
+
+	private void launch() throws IOException {
+		Process started = new ProcessBuilder(executable.getAbsolutePath(), data.resolve("redis.conf").toAbsolutePath().toString())
+				.directory(data.toFile()).redirectErrorStream(true).start();
+		CompletableFuture<Void> ready = new CompletableFuture<>();
+		// keep draining the server's output for its whole life, or it blocks once the pipe is full
+		Thread output = new Thread(() -> {
+			try (BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = out.readLine(); line != null; line = out.readLine()) {
+					log.debug(line);
+					if (line.contains("Ready to accept connections")) {
+						ready.complete(null);
+					}
+				}
+			}
+			catch (IOException ignored) {
+				// the process is gone; noticed through terminated()
+			}
+			ready.completeExceptionally(new IllegalStateException("redis-server exited before it was ready"));
+		}, "redis-output");
+		output.setDaemon(true);
+		output.start();
+		try {
+			ready.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		catch (InterruptedException | ExecutionException | TimeoutException e) {
+			started.destroyForcibly();
+			if (e instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			throw new IOException("redis-server did not become ready (see " + data + ")", e);
+		}
+		process = started;
 	}
 
 	@Override
@@ -58,12 +118,38 @@ final class RedisEngine implements EmbeddedEngine {
 	}
 
 	@Override
-	public void close() {
+	public long pid() {
+		return process.pid();
+	}
+
+	@Override
+	public CompletableFuture<?> terminated() {
+		return process.onExit();
+	}
+
+	@Override
+	public synchronized void restart() {
 		try {
-			server.stop(); // SIGTERM: redis flushes the append-only file and exits
+			launch();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void close() {
+		Process running = process;
+		running.destroy(); // SIGTERM: redis flushes the append-only file and exits
+		try {
+			if (!running.waitFor(10, TimeUnit.SECONDS)) {
+				log.warn("Redis did not stop within 10 s; killing it");
+				running.destroyForcibly();
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			running.destroyForcibly();
 		}
 	}
 }

@@ -33,6 +33,12 @@ final class StartingEngine implements EmbeddedEngine {
 		}
 	}
 
+	/** The engine, once it answers. */
+	EmbeddedEngine started() {
+		awaitStarted();
+		return started.join();
+	}
+
 	@Override
 	public void close() {
 		if (!started.isCompletedExceptionally()) {

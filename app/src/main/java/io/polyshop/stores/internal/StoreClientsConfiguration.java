@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.neo4j.driver.Driver;
+
+import io.lettuce.core.ClientOptions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +34,15 @@ class StoreClientsConfiguration {
 	@Bean
 	Neo4jTransactionManager neo4jTransactionManager(Driver driver, DatabaseSelectionProvider databaseSelectionProvider) {
 		return Neo4jTransactionManager.with(driver).withDatabaseSelectionProvider(databaseSelectionProvider).build();
+	}
+
+	/**
+	 * While Redis is unreachable, commands fail at once instead of queueing until the command timeout: a request that
+	 * needs Redis gets its 503 quickly, and the connection comes back by itself when Redis does.
+	 */
+	@Bean
+	LettuceClientOptionsBuilderCustomizer redisRejectsWhileDisconnected() {
+		return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
 	/** A store that is down answers within seconds instead of the driver's 30 s default. */
