@@ -24,10 +24,17 @@ public final class BrowserSession {
 	private final String base;
 	private final CookieManager cookies = new CookieManager();
 	private final HttpClient http;
+	private final Map<String, String> headers;
 
 	public BrowserSession(int port) {
+		this(port, Map.of());
+	}
+
+	/** A browser whose every request carries these headers too (say X-Forwarded-For, to be another client address). */
+	public BrowserSession(int port, Map<String, String> headers) {
 		this.base = "http://localhost:" + port;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.headers = Map.copyOf(headers);
 	}
 
 	/** The CSRF token in the sign-in page's form. */
@@ -76,6 +83,7 @@ public final class BrowserSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		headers.forEach(request::header);
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

@@ -18,6 +18,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL,
-		"polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD })
+		"polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD,
+		// every test calls from 127.0.0.1: limits large enough never to hit, yet applied (RateLimitTests has small ones)
+		"polyshop.rate-limits.password-attempts-per-account=100000/1m",
+		"polyshop.rate-limits.password-attempts-per-address=100000/1m",
+		"polyshop.rate-limits.registrations-per-address=100000/1m",
+		"polyshop.rate-limits.anonymous-carts-per-address=100000/1m",
+		"polyshop.rate-limits.checkouts-per-customer=100000/1m",
+		"polyshop.rate-limits.searches-per-address=100000/1m" })
 public @interface PolyshopIntegrationTest {
 }
