@@ -135,6 +135,7 @@ async function refresh() {
     document.getElementById("store-cards").replaceChildren(...console.stores.map(storeCard));
     outbox(console.outbox);
     timeline(console.timeline);
+    await searchIndex();
   } catch (e) {
     if (e.status === 401 || e.status === 403) {
       document.getElementById("console-content").hidden = true;
@@ -148,6 +149,24 @@ async function refresh() {
   }
   schedule();
 }
+
+async function searchIndex() {
+  const index = await api("/api/admin/search/index", { quiet: true });
+  const mb = (index.sizeBytes / 1e6).toFixed(1);
+  document.getElementById("search-index-summary").textContent = index.rebuilding
+    ? `Rebuilding: ${index.rebuildProgress} products indexed so far (${index.documents} searchable meanwhile).`
+    : `${index.documents} products, ${mb} MB on disk; ${index.lagSeconds < 0 ? "catching up" : `at most ${index.lagSeconds.toFixed(1)} s behind the inventory`}.`;
+  document.getElementById("search-index-rebuild").disabled = index.rebuilding;
+}
+
+document.getElementById("search-index-rebuild").addEventListener("click", async () => {
+  try {
+    await api("/api/admin/search/index/rebuild", { method: "POST" });
+    await searchIndex();
+  } catch (e) {
+    showProblem(e);
+  }
+});
 
 function schedule() {
   clearTimeout(timer);

@@ -71,6 +71,34 @@ public class Catalog {
 		return documents.findPublished(sku).flatMap(document -> inventory.find(sku).map(level -> product(document, level)));
 	}
 
+	/** The products among those SKUs, composed as {@link #find} does (two queries whatever the number). */
+	public Map<String, Product> findAll(Collection<String> skus) {
+		List<String> wellFormed = skus.stream().filter(Sku::isWellFormed).distinct().toList();
+		return compose(documents.findPublished(wellFormed));
+	}
+
+	/**
+	 * Up to {@code limit} products with a SKU after {@code afterSku} (null: from the first), in SKU order: a keyset walk
+	 * over the whole catalog whose cost per batch does not grow with the catalog (for indexers and audits).
+	 */
+	public List<Product> publishedAfter(String afterSku, int limit) {
+		List<ProductDocument> batch = documents.publishedAfter(afterSku, limit);
+		Map<String, Product> products = compose(batch);
+		return batch.stream().map(document -> products.get(document.sku())).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private Map<String, Product> compose(List<ProductDocument> batch) {
+		Map<String, StockLevel> levels = inventory.findAll(batch.stream().map(ProductDocument::sku).toList());
+		Map<String, Product> products = new LinkedHashMap<>();
+		for (ProductDocument document : batch) {
+			StockLevel level = levels.get(document.sku());
+			if (level != null) {
+				products.put(document.sku(), product(document, level));
+			}
+		}
+		return products;
+	}
+
 	/** A page of the products matching the query, by title. */
 	public PageView<ProductSummary> search(ProductQuery query, Paging paging) {
 		List<ProductDocument> page = documents.findPublished(queries.query(query), paging);

@@ -1,5 +1,6 @@
 package io.polyshop.inventory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +47,15 @@ public class Inventory {
 	@Transactional(readOnly = true)
 	public Map<String, StockLevel> findAll(Collection<String> skus) {
 		return stockItems.findAll(skus.stream().distinct().toList());
+	}
+
+	/**
+	 * SKUs whose price or stock changed at or after {@code since} (strictly after {@code afterSku} at that instant),
+	 * oldest first: a change feed for copies of price and stock kept elsewhere (the search index).
+	 */
+	@Transactional(readOnly = true)
+	public List<StockChange> changedSince(Instant since, String afterSku, int limit) {
+		return stockItems.changedSince(since, afterSku, limit);
 	}
 
 	@Transactional(readOnly = true)

@@ -153,6 +153,8 @@ class RateLimitTests {
 					.isEqualTo(200);
 		}
 		assertTooManyRequests(from(address).get().uri("/api/products?q=lamp").retrieve().toEntity(JsonNode.class));
+		// the full-text search shares the budget
+		assertTooManyRequests(from(address).get().uri("/api/search?q=lamp").retrieve().toEntity(JsonNode.class));
 		assertThat(from(newAddress()).get().uri("/api/products?q=lamp").retrieve().toEntity(JsonNode.class).getStatusCode().value())
 				.isEqualTo(200);
 	}

@@ -108,6 +108,20 @@ public class ProductDocuments {
 		return titles;
 	}
 
+	/** The published documents among those SKUs (one query, by {@code _id}). */
+	public List<ProductDocument> findPublished(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return List.of();
+		}
+		return mongo.find(Query.query(where("sku").in(skus).and("published").is(true)), ProductDocument.class);
+	}
+
+	/** Published documents with a SKU after the given one, in SKU order: a keyset walk served by {@code _id}. */
+	public List<ProductDocument> publishedAfter(String afterSku, int limit) {
+		return mongo.find(Query.query(where("sku").gt(afterSku == null ? "" : afterSku).and("published").is(true))
+				.with(Sort.by("sku")).limit(limit), ProductDocument.class);
+	}
+
 	/** Only what a title lookup reads. */
 	record SkuAndTitle(@Id String sku, String title) {
 	}

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,7 +35,9 @@ final class RateLimitedRequests {
 	private static final RequestMatcher SIGN_IN_FORM = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/login");
 	private static final RequestMatcher TOKEN = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/auth/token");
 	private static final RequestMatcher REGISTRATION = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/customers");
-	private static final RequestMatcher SEARCH = PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/products");
+	private static final RequestMatcher SEARCH = new OrRequestMatcher(
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/products"),
+			PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/search"));
 	private static final RequestMatcher CART = PathPatternRequestMatcher.pathPattern("/api/cart/**");
 	private static final RequestMatcher CHECKOUT = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/checkout");
 

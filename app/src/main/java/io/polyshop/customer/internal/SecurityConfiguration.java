@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			.addFilterAfter(rateLimited.afterAuthorization(), AuthorizationFilter.class)
 			.addFilterBefore(FormSignInSuccess.previousSessionCapture(), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories").permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories", "/api/search", "/api/search/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/customers").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll() // checks the credentials itself
 				.requestMatchers(HttpMethod.GET, "/api/payment-mode").permitAll()

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import io.polyshop.inventory.NewStockItem;
 import io.polyshop.inventory.PricePeriod;
+import io.polyshop.inventory.StockChange;
 import io.polyshop.inventory.StockLevel;
 import io.polyshop.shared.Money;
 import io.polyshop.shared.Paging;
@@ -47,6 +49,16 @@ public class StockItems {
 				.param(skus.toArray(String[]::new)).query(StockItems::stockLevel).list()
 				.forEach(level -> levels.put(level.sku(), level));
 		return levels;
+	}
+
+	/** SKUs changed (price, stock, created) at or after {@code since}, oldest change first, keyset by (time, SKU). */
+	public List<StockChange> changedSince(Instant since, String afterSku, int limit) {
+		return jdbc.sql("""
+				SELECT sku, updated_at FROM stock_item
+				WHERE (updated_at, sku) > (?, ?)
+				ORDER BY updated_at, sku LIMIT ?""")
+				.params(java.sql.Timestamp.from(since), afterSku == null ? "" : afterSku, limit)
+				.query((rs, row) -> new StockChange(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
 	}
 
 	public boolean exists(String sku) {

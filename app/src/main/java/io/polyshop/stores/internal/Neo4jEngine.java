@@ -30,7 +30,7 @@ final class Neo4jEngine implements EmbeddedEngine {
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.neo4j");
 	private static final String READY = "POLYSHOP-NEO4J-READY ";
 	private static final String LAUNCHER = "io.polyshop.neo4jserver.EmbeddedNeo4jServer";
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300); // a busy 2-core machine needed more than 120 s
 
 	private final Process process;
 	private final String url;

@@ -1,0 +1,18 @@
+package io.polyshop.search;
+
+import java.util.List;
+
+/** Catalog search over the search index (the storefront's search box, filters and facets; the console's index card). */
+public interface ProductSearch {
+
+	/** A page of products matching the query, with live price and stock. */
+	SearchResult search(SearchQuery query);
+
+	/** Up to {@code limit} product titles for what a shopper has typed so far. */
+	List<String> suggest(String typed, int limit);
+
+	IndexStatus status();
+
+	/** Starts rebuilding the index from the catalog and the inventory; false if a rebuild is already running. */
+	boolean rebuild();
+}

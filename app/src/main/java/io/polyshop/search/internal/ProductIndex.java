@@ -1,0 +1,324 @@
+package io.polyshop.search.internal;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field.Store;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.range.LongRange;
+import org.apache.lucene.facet.range.LongRangeFacetCounts;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import io.polyshop.catalog.Product;
+
+/**
+ * The Lucene index of the catalog: one document per product, holding what search, filters, sorting and facets need
+ * (text, category, attributes, price in minor units, in stock or not). Writes come from one thread (the feed); reads
+ * from any thread through near-real-time searchers that are refreshed only after a commit, so a running rebuild is
+ * never seen half-done. The last commit carries how far the inventory change feed had been followed.
+ */
+final class ProductIndex implements Closeable {
+
+	static final String SKU = "sku";
+	static final String SKU_SORT = "sku_sort";
+	static final String TITLE = "title";
+	static final String TITLE_SORT = "title_sort";
+	static final String DESCRIPTION = "description";
+	static final String ATTRIBUTE_TEXT = "attributes";
+	static final String CATEGORY = "category";
+	static final String PRICE = "price";
+	static final String IN_STOCK = "in_stock";
+	static final String ATTRIBUTE_PREFIX = "attr.";
+
+	private static final java.util.Set<String> STORED_FOR_HITS = java.util.Set.of(SKU, TITLE, CATEGORY);
+	private static final String CAUGHT_UP_TO = "caughtUpTo";
+	private static final String CAUGHT_UP_TO_SKU = "caughtUpToSku";
+	private static final int FACET_VALUES = 20;
+	/** Price bands in minor units (cents): under 10, 10-25, 25-50, 50-100, 100-250, 250 and more. */
+	private static final long[] PRICE_BANDS = { 0, 1_000, 2_500, 5_000, 10_000, 25_000 };
+
+	private final Path path;
+	private final Directory directory;
+	private final Analyzer analyzer = new EnglishAnalyzer();
+	private final FacetsConfig facetsConfig = new FacetsConfig();
+	private final IndexWriter writer;
+	private final SearcherManager searchers;
+	private final boolean existed;
+	private volatile FeedPosition position;
+	private FacetState facetState;
+
+	/** Where the inventory change feed was left: every change up to (at, sku) is in the index. */
+	record FeedPosition(Instant at, String sku) {
+	}
+
+	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+	}
+
+	/** One page of hits: SKUs in order, the sort values of the last one, the total and (first page) the facets. */
+	record Hits(List<Hit> hits, FieldDoc last, long total, List<FacetResult> facets) {
+	}
+
+	/** What the index keeps of a product for a result list; price and stock are read live from the inventory. */
+	record Hit(String sku, String title, String category) {
+	}
+
+	ProductIndex(Path path) {
+		this.path = path;
+		try {
+			Files.createDirectories(path);
+			this.directory = FSDirectory.open(path);
+			this.existed = DirectoryReader.indexExists(directory);
+			Map<String, String> committed = existed ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
+			this.position = committed.containsKey(CAUGHT_UP_TO)
+					? new FeedPosition(Instant.parse(committed.get(CAUGHT_UP_TO)), committed.getOrDefault(CAUGHT_UP_TO_SKU, ""))
+					: null;
+			this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+			this.searchers = new SearcherManager(writer, new SearcherFactory());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot open the search index in " + path, e);
+		}
+	}
+
+	/** Whether the index has been completely built once (a rebuild commits its feed position when it finishes). */
+	boolean isBuilt() {
+		return position != null;
+	}
+
+	boolean existedAtStart() {
+		return existed;
+	}
+
+	Optional<FeedPosition> position() {
+		return Optional.ofNullable(position);
+	}
+
+	Path path() {
+		return path;
+	}
+
+	void upsert(Collection<Product> products) throws IOException {
+		for (Product product : products) {
+			writer.updateDocument(new Term(SKU, product.sku()), facetsConfig.build(document(product)));
+		}
+	}
+
+	void delete(Collection<String> skus) throws IOException {
+		writer.deleteDocuments(skus.stream().map(sku -> new Term(SKU, sku)).toArray(Term[]::new));
+	}
+
+	void deleteAll() throws IOException {
+		writer.deleteAll();
+	}
+
+	/** Makes the changes durable together with the feed position they reach, then visible to searches. */
+	void commit(FeedPosition reached) throws IOException {
+		writer.setLiveCommitData(Map.of(CAUGHT_UP_TO, reached.at().toString(), CAUGHT_UP_TO_SKU, reached.sku()).entrySet());
+		writer.commit();
+		position = reached;
+		searchers.maybeRefreshBlocking();
+	}
+
+	Hits search(Query query, Sort sort, FieldDoc after, int size, boolean withFacets) throws IOException {
+		IndexSearcher searcher = searchers.acquire();
+		try {
+			if (searcher.getIndexReader().maxDoc() == 0) {
+				return new Hits(List.of(), null, 0, List.of());
+			}
+			if (after != null) { // a cursor's hit may be gone: the last document id of this reader breaks no tie
+				after = new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
+			}
+			TopFieldDocs top = searcher.searchAfter(after, query, size, sort, true);
+			List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+			for (ScoreDoc hit : top.scoreDocs) {
+				Document stored = searcher.storedFields().document(hit.doc, STORED_FOR_HITS);
+				hits.add(new Hit(stored.get(SKU), stored.get(TITLE), stored.get(CATEGORY)));
+			}
+			FieldDoc last = top.scoreDocs.length == size ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
+			long total = searcher.count(query);
+			List<FacetResult> facets = withFacets && total > 0 ? facets(searcher, query) : List.of();
+			return new Hits(hits, last, total, facets);
+		}
+		finally {
+			searchers.release(searcher);
+		}
+	}
+
+	/** Titles of the best matches of a query (suggestions). */
+	List<String> titles(Query query, int limit) throws IOException {
+		IndexSearcher searcher = searchers.acquire();
+		try {
+			List<String> titles = new ArrayList<>();
+			for (ScoreDoc hit : searcher.search(query, limit * 2).scoreDocs) {
+				String title = searcher.storedFields().document(hit.doc, java.util.Set.of(TITLE)).get(TITLE);
+				if (!titles.contains(title) && titles.size() < limit) {
+					titles.add(title);
+				}
+			}
+			return titles;
+		}
+		finally {
+			searchers.release(searcher);
+		}
+	}
+
+	long documents() {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				return searcher.getIndexReader().numDocs();
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	long sizeBytes() {
+		long bytes = 0;
+		try {
+			for (String file : directory.listAll()) {
+				try {
+					bytes += directory.fileLength(file);
+				}
+				catch (IOException | RuntimeException gone) {
+					// a segment merged away between listing and measuring
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes;
+	}
+
+	private List<FacetResult> facets(IndexSearcher searcher, Query query) throws IOException {
+		FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+		List<FacetResult> results = new ArrayList<>();
+		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+		if (state != null) {
+			SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected);
+			for (FacetResult dimension : counts.getAllDims(FACET_VALUES)) {
+				results.add(dimension);
+			}
+		}
+		LongRange[] bands = new LongRange[PRICE_BANDS.length];
+		for (int i = 0; i < PRICE_BANDS.length; i++) {
+			long from = PRICE_BANDS[i];
+			long to = i + 1 < PRICE_BANDS.length ? PRICE_BANDS[i + 1] : Long.MAX_VALUE;
+			bands[i] = new LongRange(band(from, to), from, true, to, false);
+		}
+		FacetResult prices = new LongRangeFacetCounts(PRICE, collected, bands).getAllChildren(PRICE);
+		List<LabelAndValue> nonEmpty = java.util.Arrays.stream(prices.labelValues).filter(v -> v.value.longValue() > 0).toList();
+		results.add(new FacetResult(PRICE, new String[0], prices.value, nonEmpty.toArray(LabelAndValue[]::new), nonEmpty.size()));
+		return results;
+	}
+
+	private static String band(long fromCents, long toCents) {
+		String from = BigDecimal.valueOf(fromCents, 2).stripTrailingZeros().toPlainString();
+		return toCents == Long.MAX_VALUE ? from + "-" : from + "-" + BigDecimal.valueOf(toCents, 2).stripTrailingZeros().toPlainString();
+	}
+
+	/** The ordinals of the facet values, built once per reader (it costs a pass over the values, not the documents). */
+	private synchronized SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+		if (facetState == null || facetState.reader() != reader) {
+			SortedSetDocValuesReaderState state;
+			try {
+				state = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+			}
+			catch (IllegalArgumentException noFacetValuesYet) {
+				state = null;
+			}
+			facetState = new FacetState(reader, state);
+		}
+		return facetState.state();
+	}
+
+	private static Document document(Product product) {
+		Document document = new Document();
+		document.add(new StringField(SKU, product.sku(), Store.YES));
+		document.add(new SortedDocValuesField(SKU_SORT, new BytesRef(product.sku())));
+		document.add(new TextField(TITLE, product.title(), Store.YES));
+		document.add(new SortedDocValuesField(TITLE_SORT, new BytesRef(product.title().toLowerCase(Locale.ROOT))));
+		document.add(new TextField(DESCRIPTION, product.description() == null ? "" : product.description(), Store.NO));
+		document.add(new StringField(CATEGORY, product.category(), Store.YES));
+		document.add(new SortedSetDocValuesFacetField(CATEGORY, product.category()));
+		long minorUnits = minorUnits(product.price().amount());
+		document.add(new LongPoint(PRICE, minorUnits));
+		document.add(new NumericDocValuesField(PRICE, minorUnits));
+		document.add(new StoredField(PRICE, minorUnits));
+		document.add(new StringField(IN_STOCK, Boolean.toString(product.available() > 0), Store.YES));
+		Map<String, String> attributes = product.attributes() == null ? Map.of() : new LinkedHashMap<>(product.attributes());
+		attributes.forEach((name, value) -> {
+			if (name != null && !name.isBlank() && value != null && !value.isBlank()) {
+				document.add(new StringField(ATTRIBUTE_PREFIX + name, value, Store.NO));
+				document.add(new SortedSetDocValuesFacetField(ATTRIBUTE_PREFIX + name, value));
+				document.add(new TextField(ATTRIBUTE_TEXT, value, Store.NO));
+			}
+		});
+		return document;
+	}
+
+	static long minorUnits(BigDecimal amount) {
+		return amount.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+	}
+
+	Analyzer analyzer() {
+		return analyzer;
+	}
+
+	@Override
+	public void close() throws IOException {
+		searchers.close();
+		writer.close();
+		directory.close();
+	}
+}

@@ -1,0 +1,202 @@
+package io.polyshop.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.util.BytesRef;
+
+import io.polyshop.search.SearchQuery;
+import io.polyshop.search.SearchSort;
+
+/**
+ * Turns a {@link SearchQuery} into Lucene: every word must match the title (weighted most), the description or an
+ * attribute value, exactly or within {@link SearchText#allowedEdits} typos (the start of a word is for
+ * {@link #suggestion}s); phrases match in order; filters never score. Sorting always ends with the SKU, so
+ * a cursor (the sort values of the last hit) names one place in the results whatever the index does meanwhile.
+ */
+final class SearchQueries {
+
+	private static final SortField BY_SKU = new SortField(ProductIndex.SKU_SORT, SortField.Type.STRING);
+
+	private final Analyzer analyzer;
+
+	SearchQueries(Analyzer analyzer) {
+		this.analyzer = analyzer;
+	}
+
+	Query query(SearchQuery search) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		SearchText text = SearchText.parse(search.text());
+		List<String> words = new ArrayList<>();
+		text.words().forEach(word -> words.addAll(terms(word)));
+		for (int i = 0; i < words.size(); i++) {
+			query.add(word(words.get(i)), Occur.MUST);
+		}
+		for (String phrase : text.phrases()) {
+			List<String> terms = terms(phrase);
+			if (!terms.isEmpty()) {
+				query.add(new BooleanQuery.Builder()
+						.add(new BoostQuery(phrase(ProductIndex.TITLE, terms), 3), Occur.SHOULD)
+						.add(phrase(ProductIndex.DESCRIPTION, terms), Occur.SHOULD)
+						.add(phrase(ProductIndex.ATTRIBUTE_TEXT, terms), Occur.SHOULD).build(), Occur.MUST);
+			}
+		}
+		if (search.category() != null && !search.category().isBlank()) {
+			query.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())), Occur.FILTER);
+		}
+		if (search.minPrice() != null || search.maxPrice() != null) {
+			long from = search.minPrice() == null ? 0 : ProductIndex.minorUnits(search.minPrice());
+			long to = search.maxPrice() == null ? Long.MAX_VALUE : ProductIndex.minorUnits(search.maxPrice());
+			query.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to), Occur.FILTER);
+		}
+		if (search.inStock()) {
+			query.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")), Occur.FILTER);
+		}
+		for (Map.Entry<String, List<String>> attribute : search.attributes().entrySet()) {
+			query.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
+					attribute.getValue().stream().map(BytesRef::new).toList()), Occur.FILTER);
+		}
+		BooleanQuery built = query.build();
+		return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built.clauses().stream().allMatch(c -> c.getOccur() == Occur.FILTER)
+				? new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(built, Occur.FILTER).build()
+				: built;
+	}
+
+	/** Titles starting with what was typed so far: the earlier words exactly, the last one as a prefix. */
+	Query suggestion(String typed) {
+		SearchText text = SearchText.parse(typed);
+		List<String> words = new ArrayList<>();
+		text.words().forEach(word -> words.addAll(terms(word)));
+		if (words.isEmpty()) {
+			return null;
+		}
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		for (int i = 0; i < words.size() - 1; i++) {
+			query.add(new TermQuery(new Term(ProductIndex.TITLE, words.get(i))), Occur.MUST);
+		}
+		String lastTyped = text.words().get(text.words().size() - 1).toLowerCase(java.util.Locale.ROOT);
+		String last = words.get(words.size() - 1);
+		query.add(new BooleanQuery.Builder()
+				.add(new PrefixQuery(new Term(ProductIndex.TITLE, last)), Occur.SHOULD)
+				.add(new PrefixQuery(new Term(ProductIndex.TITLE, lastTyped)), Occur.SHOULD).build(), Occur.MUST);
+		return query.build();
+	}
+
+	Sort sort(SearchSort sort) {
+		return switch (sort) {
+			case RELEVANCE -> new Sort(SortField.FIELD_SCORE, BY_SKU);
+			case PRICE -> new Sort(new SortField(ProductIndex.PRICE, SortField.Type.LONG), BY_SKU);
+			case PRICE_DESC -> new Sort(new SortField(ProductIndex.PRICE, SortField.Type.LONG, true), BY_SKU);
+			case TITLE -> new Sort(new SortField(ProductIndex.TITLE_SORT, SortField.Type.STRING), BY_SKU);
+			case TITLE_DESC -> new Sort(new SortField(ProductIndex.TITLE_SORT, SortField.Type.STRING, true), BY_SKU);
+		};
+	}
+
+	/** The cursor after a hit: the sort it belongs to and the hit's sort values, opaque to clients. */
+	static String cursor(SearchSort sort, FieldDoc last) {
+		Object primary = last.fields[0];
+		String value = primary instanceof BytesRef bytes ? "s" + bytes.utf8ToString()
+				: primary instanceof Float score ? "f" + Float.floatToIntBits(score)
+				: "l" + primary;
+		String sku = ((BytesRef) last.fields[1]).utf8ToString();
+		String plain = sort.parameter() + "\n" + value + "\n" + sku;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The hit a cursor stands for; a cursor that is not ours, or from another sort, is refused. */
+	static FieldDoc after(SearchSort sort, String cursor) {
+		try {
+			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\n", 3);
+			if (parts.length != 3 || !parts[0].equals(sort.parameter()) || parts[1].isEmpty()) {
+				throw new InvalidSearch("The cursor belongs to another search order; start again without it.");
+			}
+			Object primary = switch (parts[1].charAt(0)) {
+				case 's' -> new BytesRef(parts[1].substring(1));
+				case 'f' -> Float.intBitsToFloat(Integer.parseInt(parts[1].substring(1)));
+				case 'l' -> Long.parseLong(parts[1].substring(1));
+				default -> throw new IllegalArgumentException("unknown cursor value");
+			};
+			// the SKU makes every hit unique, so the document id (set by the index at search time) never breaks a tie
+			return new FieldDoc(0, Float.NaN, new Object[] { primary, new BytesRef(parts[2]) });
+		}
+		catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+			throw new InvalidSearch("The cursor is not one this search handed out; start again without it.");
+		}
+	}
+
+	private Query word(String term) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder()
+				.add(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3), Occur.SHOULD)
+				.add(new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), Occur.SHOULD)
+				.add(new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term)), Occur.SHOULD);
+		int edits = SearchText.allowedEdits(term);
+		if (edits > 0) {
+			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f), Occur.SHOULD);
+			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f), Occur.SHOULD);
+		}
+		return any.build();
+	}
+
+	private static Query phrase(String field, List<String> terms) {
+		PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+		terms.forEach(term -> phrase.add(new Term(field, term)));
+		return phrase.build();
+	}
+
+	/** The words as the index holds them (lower-cased, stemmed, stop words dropped). */
+	private List<String> terms(String text) {
+		List<String> terms = new ArrayList<>();
+		try (TokenStream tokens = analyzer.tokenStream(ProductIndex.TITLE, text)) {
+			CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+			tokens.reset();
+			while (tokens.incrementToken()) {
+				terms.add(term.toString());
+			}
+			tokens.end();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return terms;
+	}
+
+	static BigDecimal price(String value, String name) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			BigDecimal price = new BigDecimal(value.strip());
+			if (price.signum() < 0 || price.scale() > 4 || price.compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
+				throw new InvalidSearch(name + " must be a price between 0 and 1000000000.");
+			}
+			return price;
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidSearch(name + " must be a decimal number such as 19.90.");
+		}
+	}
+}

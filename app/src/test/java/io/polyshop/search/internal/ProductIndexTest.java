@@ -1,0 +1,163 @@
+package io.polyshop.search.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.facet.FacetResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.polyshop.catalog.Product;
+import io.polyshop.search.SearchQuery;
+import io.polyshop.search.SearchSort;
+import io.polyshop.shared.Money;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The index and the query rules on a real Lucene directory, without Spring or any other store. */
+class ProductIndexTest {
+
+	@TempDir
+	Path directory;
+
+	private ProductIndex index;
+	private SearchQueries queries;
+
+	@BeforeEach
+	void indexACatalog() throws IOException {
+		index = new ProductIndex(directory);
+		queries = new SearchQueries(index.analyzer());
+		index.upsert(List.of(
+				product("LAMP-1", "Amber reading lamp", "A warm lamp for long evenings.", "lighting", "12.00", 3, Map.of("colour", "amber")),
+				product("LAMP-2", "Desk lamp", "Bright, adjustable; an amber shade.", "lighting", "30.00", 0, Map.of("colour", "black")),
+				product("LANTERN-1", "Garden lantern", "Solar powered.", "lighting", "55.00", 9, Map.of("colour", "green")),
+				product("BOOK-1", "The Lamplighter", "A novel.", "books", "9.50", 2, Map.of("author", "Maria Cummins"))));
+		index.commit(new ProductIndex.FeedPosition(Instant.EPOCH, ""));
+	}
+
+	@AfterEach
+	void close() throws IOException {
+		index.close();
+	}
+
+	@Test
+	void ranksTitleMatchesFirstAndToleratesTypos() throws IOException {
+		assertThat(skus(search("amber lamp"))).containsExactly("LAMP-1", "LAMP-2");
+		assertThat(skus(search("lmap"))).contains("LAMP-1", "LAMP-2"); // one transposition
+		assertThat(skus(search("lantren"))).containsExactly("LANTERN-1");
+		assertThat(skus(search("\"reading lamp\""))).containsExactly("LAMP-1");
+		assertThat(skus(search("zebra"))).isEmpty();
+	}
+
+	@Test
+	void filtersByCategoryPriceStockAndAttributes() throws IOException {
+		assertThat(skus(query(new SearchQuery(null, "lighting", null, null, false, Map.of(), SearchSort.PRICE, 24, null))))
+				.containsExactly("LAMP-1", "LAMP-2", "LANTERN-1");
+		assertThat(skus(query(new SearchQuery(null, null, new BigDecimal("10"), new BigDecimal("30"), false, Map.of(), SearchSort.PRICE, 24, null))))
+				.containsExactly("LAMP-1", "LAMP-2");
+		assertThat(skus(query(new SearchQuery("lamp", null, null, null, true, Map.of(), SearchSort.RELEVANCE, 24, null))))
+				.containsExactly("LAMP-1");
+		assertThat(skus(query(new SearchQuery(null, null, null, null, false, Map.of("colour", List.of("amber", "green")), SearchSort.TITLE, 24, null))))
+				.containsExactly("LAMP-1", "LANTERN-1");
+	}
+
+	@Test
+	void countsFacetsOverTheWholeResult() throws IOException {
+		ProductIndex.Hits hits = query(new SearchQuery(null, null, null, null, false, Map.of(), SearchSort.RELEVANCE, 1, null));
+		assertThat(hits.total()).isEqualTo(4);
+		assertThat(counts(hits, "category")).containsEntry("lighting", 3L).containsEntry("books", 1L);
+		assertThat(counts(hits, "attr.colour")).containsEntry("amber", 1L).containsEntry("black", 1L).containsEntry("green", 1L);
+		assertThat(counts(hits, "price")).containsEntry("0-10", 1L).containsEntry("10-25", 1L).containsEntry("25-50", 1L)
+				.containsEntry("50-100", 1L);
+	}
+
+	@Test
+	void pagesWithCursorsWithoutGapsOrRepeats() throws IOException {
+		for (int i = 0; i < 25; i++) {
+			index.upsert(List.of(product("GEN-" + i, "Generated lamp " + i, "", "lighting", "1" + i + ".00", 1, Map.of())));
+		}
+		index.commit(new ProductIndex.FeedPosition(Instant.EPOCH, ""));
+		for (SearchSort sort : SearchSort.values()) {
+			List<String> walked = new ArrayList<>();
+			String cursor = null;
+			do {
+				ProductIndex.Hits page = query(new SearchQuery("lamp", null, null, null, false, Map.of(), sort, 4, cursor));
+				walked.addAll(skus(page));
+				cursor = page.last() == null ? null : SearchQueries.cursor(sort, page.last());
+			}
+			while (cursor != null);
+			assertThat(walked).as(sort.name()).hasSize(27).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
+	void refusesACursorOfAnotherSortOrNotOurs() throws IOException {
+		ProductIndex.Hits page = query(new SearchQuery(null, null, null, null, false, Map.of(), SearchSort.PRICE, 1, null));
+		String byPrice = SearchQueries.cursor(SearchSort.PRICE, page.last());
+		assertThatThrownBy(() -> SearchQueries.after(SearchSort.TITLE, byPrice)).isInstanceOf(InvalidSearch.class);
+		assertThatThrownBy(() -> SearchQueries.after(SearchSort.PRICE, "not-a-cursor!")).isInstanceOf(InvalidSearch.class);
+	}
+
+	@Test
+	void anUpsertReplacesAndADeleteRemoves() throws IOException {
+		index.upsert(List.of(product("LAMP-2", "Desk lamp", "", "lighting", "30.00", 5, Map.of())));
+		index.delete(List.of("LANTERN-1"));
+		index.commit(new ProductIndex.FeedPosition(Instant.parse("2026-11-25T00:00:00Z"), "LAMP-2"));
+		assertThat(skus(query(new SearchQuery(null, "lighting", null, null, true, Map.of(), SearchSort.PRICE, 24, null))))
+				.containsExactly("LAMP-1", "LAMP-2");
+		assertThat(index.documents()).isEqualTo(3);
+	}
+
+	@Test
+	void theFeedPositionSurvivesAReopen() throws IOException {
+		index.commit(new ProductIndex.FeedPosition(Instant.parse("2026-11-25T10:00:00Z"), "LAMP-1"));
+		index.close();
+		index = new ProductIndex(directory);
+		assertThat(index.isBuilt()).isTrue();
+		assertThat(index.position()).contains(new ProductIndex.FeedPosition(Instant.parse("2026-11-25T10:00:00Z"), "LAMP-1"));
+		assertThat(index.documents()).isEqualTo(4);
+	}
+
+	@Test
+	void suggestsTitlesForWhatWasTypedSoFar() throws IOException {
+		assertThat(index.titles(queries.suggestion("amber rea"), 8)).containsExactly("Amber reading lamp");
+		assertThat(index.titles(queries.suggestion("lam"), 8)).contains("Amber reading lamp", "Desk lamp", "The Lamplighter");
+	}
+
+	private ProductIndex.Hits search(String text) throws IOException {
+		return query(new SearchQuery(text, null, null, null, false, Map.of(), SearchSort.RELEVANCE, 24, null));
+	}
+
+	private ProductIndex.Hits query(SearchQuery search) throws IOException {
+		return index.search(queries.query(search), queries.sort(search.sort()),
+				search.cursor() == null ? null : SearchQueries.after(search.sort(), search.cursor()), search.size(), true);
+	}
+
+	private static List<String> skus(ProductIndex.Hits hits) {
+		return hits.hits().stream().map(ProductIndex.Hit::sku).toList();
+	}
+
+	private static Map<String, Long> counts(ProductIndex.Hits hits, String dimension) {
+		FacetResult result = hits.facets().stream().filter(f -> f.dim.equals(dimension)).findFirst().orElseThrow();
+		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		for (var value : result.labelValues) {
+			counts.put(value.label, value.value.longValue());
+		}
+		return counts;
+	}
+
+	private static Product product(String sku, String title, String description, String category, String price, int available,
+			Map<String, String> attributes) {
+		return new Product(sku, title, description, category, attributes, List.of(), Money.of(price, "EUR"), available);
+	}
+}
