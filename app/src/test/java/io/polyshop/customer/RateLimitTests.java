@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"server.forward-headers-strategy=native",
+		// a second application in this JVM: the search index (one writer per directory) gets a directory of its own
+		"polyshop.search.directory=target/test-data/search-rate-limit-tests",
 		"polyshop.rate-limits.password-attempts-per-account=3/1h",
 		"polyshop.rate-limits.password-attempts-per-address=5/1h",
 		"polyshop.rate-limits.registrations-per-address=2/1h",
