@@ -119,7 +119,15 @@ export function signInUrl(next = location.pathname + location.search) {
 /** Only same-site paths: a ?next= parameter must never send the shopper to another site. */
 export function safeNext(fallback = "/") {
   const next = new URLSearchParams(location.search).get("next");
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : fallback;
+  // only a path of this site: browsers read "/\\host" like "//host", another site, so backslashes are refused too,
+  // and whatever is left must resolve to this origin
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.includes("\\")) return fallback;
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 /**

@@ -15,6 +15,11 @@ function idempotencyKey() {
 }
 
 const form = document.getElementById("checkout-form");
+// the test cards (and the notice that payments are simulated) only when the simulator is the gateway
+fetch("/api/payment-mode", { headers: { Accept: "application/json" } })
+  .then((response) => (response.ok ? response.json() : null))
+  .then((mode) => { document.getElementById("test-cards-hint").hidden = !(mode && mode.simulated); })
+  .catch(() => {});
 for (const button of document.querySelectorAll("#test-cards [data-card]")) {
   button.addEventListener("click", () => {
     const input = document.getElementById("card-number");

@@ -2,6 +2,11 @@ import { api, initPage, el, formatDate, showProblem, clearProblem } from "/app.j
 
 initPage();
 
+fetch("/api/payment-mode", { headers: { Accept: "application/json" } })
+  .then((response) => (response.ok ? response.json() : null))
+  .then((mode) => { document.getElementById("payments-simulated").hidden = !(mode && mode.simulated); })
+  .catch(() => {});
+
 const REFRESH_MS = 5000;
 const STORE_NAMES = { postgres: "PostgreSQL", redis: "Redis", mongodb: "MongoDB", neo4j: "Neo4j" };
 const STORE_COLOURS = { postgres: "#1f4e8c", redis: "#b3261e", mongodb: "#116149", neo4j: "#5b3a99" };

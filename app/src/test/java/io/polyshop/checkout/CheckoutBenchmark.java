@@ -39,6 +39,7 @@ class CheckoutBenchmark {
 		int customers = Integer.getInteger("benchmark.customers", 16);
 		int ordersEach = Integer.getInteger("benchmark.orders-per-customer", 25);
 		try (ConfigurableApplicationContext app = PolyshopInstance.start(dataDirectory,
+				"--polyshop.rate-limits.enabled=false", // a benchmark from one address measures throughput, not limits
 				"--polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL, "--polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD)) {
 			int port = PolyshopInstance.port(app);
 			List<String> skus = List.of(Products.create(port, "9.99", 1_000_000), Products.create(port, "24.50", 1_000_000));

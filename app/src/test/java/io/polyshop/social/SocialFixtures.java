@@ -34,14 +34,20 @@ record SocialFixtures(ApplicationContext context, String prefix) {
 		return prefix + name;
 	}
 
-	/** Registers customers, each named after its id suffix, and waits until the graph has them. */
+	/** Registers customers with public profiles, each named after its id suffix, and waits until the graph has them. */
 	void register(String... names) {
+		publish(Arrays.stream(names).map(name -> new CustomerRegistered(id(name), name, name + "@example.test", null, Instant.now(), false))
+				.toArray());
+	}
+
+	/** Registers customers with private profiles (the default at registration): following them needs their approval. */
+	void registerPrivate(String... names) {
 		publish(Arrays.stream(names).map(name -> new CustomerRegistered(id(name), name, name + "@example.test", null, Instant.now()))
 				.toArray());
 	}
 
 	void registerReferred(String name, String referrer) {
-		publish(new CustomerRegistered(id(name), name, name + "@example.test", id(referrer), Instant.now()));
+		publish(new CustomerRegistered(id(name), name, name + "@example.test", id(referrer), Instant.now(), false));
 	}
 
 	/** Completes an order (returns its id) and waits until the social module has projected it. */

@@ -102,9 +102,43 @@ class SocialGraphTests {
 
 		List<Suggestion> suggestions = graph.suggestions(id("ann"), 10);
 
-		assertThat(suggestions).containsExactly(new Suggestion(id("eve"), "eve", 3), new Suggestion(id("fay"), "fay", 2),
-				new Suggestion(id("gus"), "gus", 1));
+		// gus is followed by cat alone: suggesting him would tell ann whom cat follows (k = 2)
+		assertThat(suggestions).containsExactly(new Suggestion(id("eve"), "eve", 3), new Suggestion(id("fay"), "fay", 2));
 		assertThat(graph.suggestions(id("ann"), 1)).extracting(Suggestion::id).containsExactly(id("eve"));
+	}
+
+	@Test
+	void followingAPrivateProfileNeedsItsOwnersApproval() {
+		fixtures.register("fan");
+		fixtures.registerPrivate("star");
+
+		assertThat(graph.follow(id("fan"), id("star"))).isEqualTo(SocialGraph.FollowOutcome.REQUESTED);
+		assertThat(graph.follow(id("fan"), id("star"))).as("idempotent").isEqualTo(SocialGraph.FollowOutcome.REQUESTED);
+		assertThat(graph.following(id("fan"), Paging.of(null, null)).items()).isEmpty();
+		assertThat(graph.followRequests(id("star"), Paging.of(null, null)).items()).extracting(CustomerSummary::id)
+				.containsExactly(id("fan"));
+
+		graph.approveFollower(id("star"), id("fan"));
+
+		assertThat(graph.following(id("fan"), Paging.of(null, null)).items()).extracting(CustomerSummary::id).containsExactly(id("star"));
+		assertThat(graph.followRequests(id("star"), Paging.of(null, null)).items()).isEmpty();
+		assertThatThrownBy(() -> graph.approveFollower(id("star"), id("fan"))).as("no request left").isInstanceOf(UnknownCustomer.class);
+		assertThat(graph.follow(id("fan"), id("star"))).isEqualTo(SocialGraph.FollowOutcome.FOLLOWING);
+	}
+
+	@Test
+	void aDeclinedRequestFollowsNobody() {
+		fixtures.register("pest");
+		fixtures.registerPrivate("quiet");
+		graph.follow(id("pest"), id("quiet"));
+
+		graph.declineFollower(id("quiet"), id("pest"));
+
+		assertThat(graph.followRequests(id("quiet"), Paging.of(null, null)).items()).isEmpty();
+		assertThat(graph.following(id("pest"), Paging.of(null, null)).items()).isEmpty();
+		// a customer may make the profile public: then follows take effect at once
+		graph.setPrivateProfile(id("quiet"), false);
+		assertThat(graph.follow(id("pest"), id("quiet"))).isEqualTo(SocialGraph.FollowOutcome.FOLLOWING);
 	}
 
 	/** ann referred bob and cat; bob referred dan; dan referred eve. eve registers before dan (events out of order). */

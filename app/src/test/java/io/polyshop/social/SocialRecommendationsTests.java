@@ -40,20 +40,25 @@ class SocialRecommendationsTests {
 	}
 
 	/**
-	 * me follows near, near follows far, nobody follows stranger. At the same moment near bought "close" and far bought
-	 * "distant"; near bought "dated" 90 days ago; near and me both bought "mine"; stranger bought "unrelated".
+	 * me follows ann and bob; ann follows cat, bob follows dan. Nobody follows stranger. A product is recommended
+	 * only once at least two people in me's network bought it (k = 2), so no single person's purchase shows.
 	 */
 	@Test
 	void recommendationsRankDepthOneAboveDepthTwoAndExcludeOwnPurchases() {
 		Instant now = Instant.now();
-		fixtures.register("me", "near", "far", "stranger");
-		graph.follow(id("me"), id("near"));
-		graph.follow(id("near"), id("far"));
+		fixtures.register("me", "ann", "bob", "cat", "dan", "stranger");
+		graph.follow(id("me"), id("ann"));
+		graph.follow(id("me"), id("bob"));
+		graph.follow(id("ann"), id("cat"));
+		graph.follow(id("bob"), id("dan"));
 		fixtures.purchase("me", now.minus(Duration.ofDays(1)), "mine");
-		fixtures.purchase("near", now, "close", "mine");
-		fixtures.purchase("near", now.minus(Duration.ofDays(90)), "dated");
-		fixtures.purchase("far", now, "distant");
-		fixtures.purchase("stranger", now, "unrelated");
+		fixtures.purchase("ann", now, "close", "mine", "solo");
+		fixtures.purchase("bob", now, "close", "mine");
+		fixtures.purchase("ann", now.minus(Duration.ofDays(90)), "dated");
+		fixtures.purchase("bob", now.minus(Duration.ofDays(90)), "dated");
+		fixtures.purchase("cat", now, "distant", "lonely");
+		fixtures.purchase("dan", now, "distant");
+		fixtures.purchase("stranger", now, "unrelated", "close");
 
 		RecommendedProducts recommended = recommendations.forCustomer(id("me"), 10);
 
@@ -62,11 +67,29 @@ class SocialRecommendationsTests {
 				.containsExactly(id("close"), id("distant"), id("dated"));
 		assertThat(recommended.items().get(0)).satisfies(close -> {
 			assertThat(close.title()).isEqualTo("Title of close");
-			assertThat(close.score()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
-			assertThat(close.reason()).isEqualTo("bought by someone you follow");
+			assertThat(close.score()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(0.02));
+			assertThat(close.reason()).isEqualTo("bought by 2 people you follow");
 		});
-		assertThat(recommended.items().get(1).reason()).isEqualTo("bought by someone followed by people you follow");
+		assertThat(recommended.items().get(1).reason()).isEqualTo("bought by 2 people in your network");
 		assertThat(recommendations.forCustomer(id("me"), 1).items()).extracting(RecommendedProduct::sku).containsExactly(id("close"));
+	}
+
+	/** Following one person alone shows nothing of what they bought (OWASP API3: no property-level exposure). */
+	@Test
+	void followingOnePersonRevealsNothingTheyBought() {
+		fixtures.register("watcher", "target", "other");
+		graph.follow(id("watcher"), id("target"));
+		fixtures.purchase("target", Instant.now(), "secret", "shared");
+		fixtures.purchase("other", Instant.now(), "shared");
+
+		assertThat(recommendations.forCustomer(id("watcher"), 10).items()).isEmpty();
+
+		// once a second followed customer bought it too, it may be recommended, without naming anyone
+		graph.follow(id("watcher"), id("other"));
+		assertThat(recommendations.forCustomer(id("watcher"), 10).items()).singleElement().satisfies(item -> {
+			assertThat(item.sku()).isEqualTo(id("shared"));
+			assertThat(item.reason()).isEqualTo("bought by 2 people you follow").doesNotContain("target", "other", "someone");
+		});
 	}
 
 	@Test

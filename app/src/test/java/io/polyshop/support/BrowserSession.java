@@ -24,20 +24,27 @@ public final class BrowserSession {
 	private final String base;
 	private final CookieManager cookies;
 	private final HttpClient http;
+	private final Map<String, String> headers;
 
 	public BrowserSession(int port) {
-		this(port, new CookieManager());
+		this(port, new CookieManager(), Map.of());
 	}
 
-	private BrowserSession(int port, CookieManager cookies) {
+	/** A browser whose every request carries these headers too (say X-Forwarded-For, to be another client address). */
+	public BrowserSession(int port, Map<String, String> headers) {
+		this(port, new CookieManager(), headers);
+	}
+
+	private BrowserSession(int port, CookieManager cookies, Map<String, String> headers) {
 		this.base = "http://localhost:" + port;
 		this.cookies = cookies;
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.headers = Map.copyOf(headers);
 	}
 
 	/** The same browser (same cookies, so the same session) talking to another instance behind the balancer. */
 	public BrowserSession at(int otherPort) {
-		return new BrowserSession(otherPort, cookies);
+		return new BrowserSession(otherPort, cookies, headers);
 	}
 
 	/** The CSRF token in the sign-in page's form. */
@@ -86,6 +93,7 @@ public final class BrowserSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		headers.forEach(request::header);
 		try {
 			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}

@@ -9,7 +9,7 @@ public final class PolyshopHttp {
 
 	/** The first admin of every integration test context (see {@link PolyshopIntegrationTest}). */
 	public static final String ADMIN_EMAIL = "admin@polyshop.test";
-	public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+	public static final String ADMIN_PASSWORD = "test operator passphrase 42";
 
 	private PolyshopHttp() {
 	}

@@ -20,6 +20,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 		"polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL,
 		"polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD,
 		// the crash test (CheckoutCrashTests) waits for in-doubt orders to be settled: sooner than in production
-		"polyshop.checkout.in-doubt-after=20s", "polyshop.checkout.in-doubt-check-interval=2s" })
+		"polyshop.checkout.in-doubt-after=20s", "polyshop.checkout.in-doubt-check-interval=2s",
+		// every test calls from 127.0.0.1: limits large enough never to hit, yet applied (RateLimitTests has small ones)
+		"polyshop.rate-limits.password-attempts-per-account=100000/1m",
+		"polyshop.rate-limits.password-attempts-per-address=100000/1m",
+		"polyshop.rate-limits.registrations-per-address=100000/1m",
+		"polyshop.rate-limits.anonymous-carts-per-address=100000/1m",
+		"polyshop.rate-limits.checkouts-per-customer=100000/1m",
+		"polyshop.rate-limits.searches-per-address=100000/1m" })
 public @interface PolyshopIntegrationTest {
 }

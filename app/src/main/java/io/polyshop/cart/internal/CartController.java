@@ -112,10 +112,13 @@ class CartController {
 			return new CartLineView(item.sku(), titles.getOrDefault(item.sku(), item.sku()), item.quantity(), price,
 					price.times(item.quantity()), stock.get(item.sku()).available());
 		}).toList();
-		Money total = lines.stream().map(CartLineView::lineTotal)
-				.reduce((a, b) -> a.currency().equals(b.currency()) ? a.plus(b) : null).orElse(null);
+		// one total per currency; "total" only when there is a single one (prices in mixed currencies do not add up)
+		List<Money> totals = List.copyOf(lines.stream().map(CartLineView::lineTotal)
+				.collect(java.util.stream.Collectors.toMap(Money::currency, money -> money, Money::plus,
+						java.util.TreeMap::new)).values());
+		Money total = totals.size() == 1 ? totals.get(0) : null;
 		long ttl = carts.secondsToLive(owner);
-		return new CartView(lines, total, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
+		return new CartView(lines, total, totals, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
 	}
 
 	static ErrorResponseException badRequest(String detail) {
@@ -142,7 +145,7 @@ class CartController {
 	record Addition(String sku, Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
 	}
 
-	record CartView(List<CartLineView> items, Money total, Instant expiresAt) {
+	record CartView(List<CartLineView> items, Money total, List<Money> totals, Instant expiresAt) {
 	}
 
 	record CartLineView(String sku, String title, int quantity, Money unitPrice, Money lineTotal, int available) {

@@ -2,7 +2,6 @@ package io.polyshop.customer.internal;
 
 import java.util.Set;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -18,10 +17,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * changes something (not GET, HEAD, OPTIONS, TRACE) and either
  * <ul>
  * <li>is the sign-in form ({@code POST /login}), so no site can sign a visitor into an account of its choosing, or</li>
- * <li>is signed in through its session and brings no HTTP Basic credentials.</li>
+ * <li>is signed in through its session, whatever else it brings (HTTP Basic included).</li>
  * </ul>
- * API clients that send HTTP Basic, and anonymous calls (registration, an anonymous cart bound to a session),
- * need no token. {@code CsrfFilter} runs before the Basic filter, so the authentication seen here can only
+ * API clients without a session (HTTP Basic, bearer tokens), and anonymous calls (registration, an anonymous cart
+ * bound to a session), need no token. {@code CsrfFilter} runs before the Basic filter, so the authentication seen here can only
  * come from the session.
  */
 final class CsrfRequiredRequests implements RequestMatcher {
@@ -37,10 +36,8 @@ final class CsrfRequiredRequests implements RequestMatcher {
 		if (SIGN_IN_FORM.matches(request)) {
 			return true;
 		}
-		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return false;
-		}
+		// Credentials in an Authorization header do not exempt a request that also rides on a signed-in session: a
+		// browser replays Basic credentials it once saw by itself, so a forged request can carry both.
 		Authentication fromSession = SecurityContextHolder.getContext().getAuthentication();
 		return fromSession != null && fromSession.isAuthenticated() && !(fromSession instanceof AnonymousAuthenticationToken);
 	}

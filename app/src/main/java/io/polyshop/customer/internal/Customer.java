@@ -76,6 +76,10 @@ class Customer {
 		return new String(code);
 	}
 
+	void changePassword(String newPasswordHash) {
+		this.passwordHash = newPasswordHash;
+	}
+
 	void replaceAddresses(List<Address> newAddresses) {
 		this.addresses = new ArrayList<>(newAddresses);
 	}

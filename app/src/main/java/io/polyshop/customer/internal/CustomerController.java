@@ -31,7 +31,7 @@ class CustomerController {
 	@ResponseStatus(HttpStatus.CREATED)
 	CustomerView register(@Valid @RequestBody NewCustomer request) {
 		Customer customer = registration.register(request.email(), request.password(), request.name(),
-				request.referralCode());
+				request.referralCode(), request.privateProfile() == null || request.privateProfile());
 		return new CustomerView(customer.id().toString(), customer.email(), customer.name(), customer.referralCode());
 	}
 
@@ -44,6 +44,7 @@ class CustomerController {
 			@NotNull String password,
 			@NotBlank @Size(max = 200) String name,
 			@Size(max = 20) String referralCode,
+			@Schema(description = "whether others need your approval to follow you (default true)") Boolean privateProfile,
 			@Schema(hidden = true) @JsonAnySetter @Size(max = 0, message = "is not a field of this request") Map<String, Object> unknown) {
 	}
 

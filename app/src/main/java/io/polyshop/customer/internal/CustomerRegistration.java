@@ -33,7 +33,7 @@ class CustomerRegistration {
 	}
 
 	@Transactional
-	Customer register(String email, String password, String name, String referralCode) {
+	Customer register(String email, String password, String name, String referralCode, boolean privateProfile) {
 		PasswordPolicy.check(password, email);
 		if (customers.existsByEmail(email.strip())) {
 			throw CustomerProblem.emailTaken(Customer.normalizeEmail(email));
@@ -50,7 +50,7 @@ class CustomerRegistration {
 			throw CustomerProblem.emailTaken(Customer.normalizeEmail(email));
 		}
 		events.publishEvent(new CustomerRegistered(customer.id().toString(), customer.name(), customer.email(),
-				referrerId == null ? null : referrerId.toString(), now));
+				referrerId == null ? null : referrerId.toString(), now, privateProfile));
 		return customer;
 	}
 

@@ -46,6 +46,14 @@ class FirstAdmin implements ApplicationRunner {
 			log.info("No admin account configured: set POLYSHOP_ADMIN_EMAIL and POLYSHOP_ADMIN_PASSWORD to create one.");
 			return;
 		}
+		try {
+			PasswordPolicy.check(password, email);
+		}
+		catch (CustomerProblem weak) {
+			// the most powerful account gets at least the rules every customer gets
+			throw new IllegalStateException("POLYSHOP_ADMIN_PASSWORD does not meet the password policy: "
+					+ weak.getBody().getDetail());
+		}
 		if (alreadyThere()) {
 			log.info("Admin account {} is ready.", email);
 			return;

@@ -1,20 +1,27 @@
 package io.polyshop.customer.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import io.polyshop.customer.SignedInCustomer;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,9 +33,13 @@ class MeController {
 	static final int MAX_ADDRESSES = 10;
 
 	private final Customers customers;
+	private final PasswordEncoder passwordEncoder;
+	private final AccessTokens tokens;
 
-	MeController(Customers customers) {
+	MeController(Customers customers, PasswordEncoder passwordEncoder, AccessTokens tokens) {
 		this.customers = customers;
+		this.passwordEncoder = passwordEncoder;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/api/me")
@@ -43,6 +54,29 @@ class MeController {
 		Customer customer = account(signedIn);
 		customer.replaceAddresses(addresses.stream().map(AddressForm::toAddress).toList());
 		return MeView.of(customers.save(customer));
+	}
+
+	/**
+	 * A new password, given the current one (a stolen session or token alone cannot take the account over). Every
+	 * bearer token issued so far is revoked: whoever changes a password after a leak wants the old tokens dead.
+	 */
+	@PutMapping("/api/me/password")
+	@Transactional
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void changePassword(SignedInCustomer signedIn, @RequestBody @Valid PasswordChange change) {
+		Customer customer = account(signedIn);
+		if (!passwordEncoder.matches(change.currentPassword(), customer.passwordHash())) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"The current password is not right."), null);
+		}
+		PasswordPolicy.check(change.newPassword(), customer.email());
+		customer.changePassword(passwordEncoder.encode(change.newPassword()));
+		customers.save(customer);
+		tokens.revokeAll(customer.id().toString());
+	}
+
+	record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword,
+			@Schema(hidden = true) @JsonAnySetter @Size(max = 0, message = "is not a field of this request") Map<String, Object> unknown) {
 	}
 
 	private Customer account(SignedInCustomer signedIn) {

@@ -13,7 +13,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -22,12 +27,16 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import io.polyshop.stores.StoreLocations;
+import io.polyshop.stores.StoreMode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring Security for the whole application, in one filter chain:
  * <ul>
- * <li>API clients sign in with HTTP Basic on every request; nothing is kept between their requests.</li>
+ * <li>API clients get a bearer token at {@code POST /api/auth/token} ({@link TokenController}) and send it on
+ * every request (Spring Security's OAuth2 resource server with {@link AccessTokens} as the introspector: one Redis
+ * GET, no bcrypt). HTTP Basic on every request still works, as the slow path (a bcrypt per request).</li>
  * <li>Browsers sign in with the form at {@code /login} and then carry a session cookie; sessions live in Redis
  * (Spring Session), so any instance serves any browser.</li>
  * <li>CSRF tokens are required where a forged request could ride on a signed-in session: see
@@ -41,26 +50,44 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, SignIns signIns) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json, SignIns signIns, AccessTokens tokens,
+			RateLimits limits, StoreLocations stores) throws Exception {
 		SecurityProblems problems = new SecurityProblems(json);
+		RateLimitedRequests rateLimited = new RateLimitedRequests(limits, json);
+		http.addFilterBefore(rateLimited.beforeAuthentication(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(rateLimited.afterAuthorization(), AuthorizationFilter.class)
+			.addFilterBefore(FormSignInSuccess.previousSessionCapture(), UsernamePasswordAuthenticationFilter.class);
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/api/products", "/api/products/**", "/api/categories", "/api/search", "/api/search/**").permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/customers").permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/auth/token").permitAll() // checks the credentials itself
+				.requestMatchers(HttpMethod.GET, "/api/payment-mode").permitAll()
 				.requestMatchers("/api/cart", "/api/cart/**", "/api/csrf").permitAll()
 				.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
 				.requestMatchers("/api/**").authenticated()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 				.requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+				// the API document lists the admin endpoints: public only in a development shop (every store embedded)
+				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.access(developmentShop(stores) ? (authentication, context) -> new AuthorizationDecision(true)
+						: AuthorityAuthorizationManager.hasRole(Role.ADMIN.name()))
 				.requestMatchers(PathRequest.toStaticResources().atCommonLocations()).permitAll()
 				.requestMatchers("/", "/login", "/error").permitAll()
 				// the storefront and console pages are static; what they show comes from the API's own rules
 				.requestMatchers(HttpMethod.GET, "/*.html", "/app.js", "/app.css", "/pages/**", "/admin/console.html").permitAll()
 				.anyRequest().authenticated())
 			.httpBasic(basic -> basic.realmName(SecurityProblems.REALM).authenticationEntryPoint(problems))
+			// bearer tokens (RFC 6750): opaque, looked up in Redis by AccessTokens; a bad one is a 401 problem with
+			// WWW-Authenticate: Bearer error="invalid_token"
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationEntryPoint(problems)
+				.opaqueToken(opaque -> opaque.introspector(tokens)))
 			.formLogin(form -> form.successHandler(new FormSignInSuccess(signIns)).permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(new CsrfRequiredRequests()))
+			// on top of Spring Security's defaults (nosniff, frame options, no-cache): pages run only their own scripts
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			// registered before form login and Basic add theirs, so these decide; set as "default" entry points
 			// (not the one entry point) so that Spring Security still generates the sign-in page
 			.exceptionHandling(exceptions -> exceptions
@@ -68,6 +95,18 @@ class SecurityConfiguration {
 				.defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
 				.accessDeniedHandler(problems));
 		return http.build();
+	}
+
+	/**
+	 * Scripts, styles, fonts and frames only from Polyshop itself; images also from https (product images) and
+	 * data: URLs. Inline styles stay allowed for Swagger UI; inline scripts, plugins and foreign frames do not.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	/** Every store embedded: a developer's shop, where the API document may be public. */
+	static boolean developmentShop(StoreLocations stores) {
+		return stores.all().stream().allMatch(store -> store.mode() == StoreMode.EMBEDDED);
 	}
 
 	/** A page the browser navigates to (it asks for HTML) and that brings no credentials of its own. */

@@ -10,7 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -43,13 +45,23 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
 					"Your sign-in could not be checked: a data store is temporarily unavailable. Please try again shortly.");
 			return;
 		}
+		if (e instanceof OAuth2AuthenticationException) {
+			// RFC 6750 §3.1: a bearer token was sent and is not (or no longer) valid
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM
+					+ "\", error=\"invalid_token\", error_description=\"The access token is invalid, expired or revoked\"");
+			write(request, response, HttpStatus.UNAUTHORIZED, "Invalid token",
+					"The access token is invalid, expired or revoked. Get a new one at POST /api/auth/token.");
+			return;
+		}
 		if (!fromBrowserScript(request)) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
 		}
-		boolean credentialsGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		boolean credentialsGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null || e instanceof BadCredentialsException;
 		write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized", credentialsGiven
 				? "The email or password is not right."
-				: "Sign in first: HTTP Basic with your email and password, or the sign-in form at /login.");
+				: "Sign in first: a bearer token from POST /api/auth/token, HTTP Basic with your email and password, "
+						+ "or the sign-in form at /login.");
 	}
 
 	/**

@@ -8,6 +8,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.polyshop.stores.StoreLocation;
+import io.polyshop.checkout.PaymentMode;
 import io.polyshop.stores.StoreLocations;
 
 /** Tells whoever started Polyshop where each store lives and where to point a browser. */
@@ -18,10 +19,12 @@ class StoresBanner {
 
 	private final StoreLocations locations;
 	private final Environment environment;
+	private final PaymentMode payments;
 
-	StoresBanner(StoreLocations locations, Environment environment) {
+	StoresBanner(StoreLocations locations, Environment environment, PaymentMode payments) {
 		this.locations = locations;
 		this.environment = environment;
+		this.payments = payments;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -39,6 +42,9 @@ class StoresBanner {
 			banner.append(String.format("  %-9s %-9s %-40s %s%n", location.store().id(), location.mode().id(),
 					location.address(), location.store().holds()));
 		}
+		banner.append(payments.simulated()
+				? "Payments are simulated: no money moves and test cards decide the outcome (POLYSHOP_PAYMENT_GATEWAY).\n"
+				: "Payments go through the gateway: " + payments.gateway() + "\n");
 		log.info(banner.toString());
 	}
 }

@@ -31,9 +31,11 @@ class CustomerRegistrations {
 		parameters.put("name", registered.name());
 		parameters.put("registeredAt", registered.registeredAt() == null ? null : registered.registeredAt().atOffset(ZoneOffset.UTC));
 		parameters.put("referrerId", registered.referrerId());
+		parameters.put("private", registered.profileIsPrivate());
 		neo4j.query("""
 				MERGE (customer:Customer {id: $id})
-				SET customer.name = $name, customer.registeredAt = $registeredAt
+				SET customer.name = $name, customer.registeredAt = $registeredAt,
+				    customer.private = coalesce(customer.private, $private) // a choice made since is newer
 				WITH customer
 				WHERE $referrerId IS NOT NULL AND $referrerId <> $id
 				MERGE (referrer:Customer {id: $referrerId})

@@ -33,15 +33,26 @@ class GraphRecommendations implements Recommendations {
 	private final Bestsellers bestsellers;
 	private final double depth2Weight;
 	private final Duration recencyHalfLife;
+	private final int minPeople;
 	private final Clock clock = Clock.systemUTC();
 
 	GraphRecommendations(Neo4jClient neo4j, Bestsellers bestsellers,
 			@Value("${polyshop.social.recommendations.depth2-weight:0.5}") double depth2Weight,
-			@Value("${polyshop.social.recommendations.recency-half-life:30d}") Duration recencyHalfLife) {
+			@Value("${polyshop.social.recommendations.recency-half-life:30d}") Duration recencyHalfLife,
+			@Value("${polyshop.social.privacy.min-people:2}") int minPeople) {
 		this.neo4j = neo4j;
 		this.bestsellers = bestsellers;
 		this.depth2Weight = depth2Weight;
 		this.recencyHalfLife = recencyHalfLife;
+		this.minPeople = atLeastTwo(minPeople);
+	}
+
+	/** k-anonymity needs k &ge; 2: with 1, following one person shows exactly what that person bought. */
+	static int atLeastTwo(int minPeople) {
+		if (minPeople < 2) {
+			throw new IllegalArgumentException("polyshop.social.privacy.min-people must be at least 2, not " + minPeople);
+		}
+		return minPeople;
 	}
 
 	@Override
@@ -72,22 +83,22 @@ class GraphRecommendations implements Recommendations {
 				WITH product, sum(weight) AS score,
 				     count(DISTINCT CASE depth WHEN 1 THEN buyer END) AS followed,
 				     count(DISTINCT buyer) AS buyers
+				// never one person's purchases: a product counts only once at least k people bought it
+				WHERE buyers >= $minPeople
 				RETURN product.sku AS sku, product.title AS title, score, followed, buyers
 				ORDER BY score DESC, sku LIMIT $limit""")
 				.bindAll(Map.of("me", me, "now", clock.instant().atOffset(ZoneOffset.UTC), "depth2Weight", depth2Weight,
-						"halfLifeSeconds", (double) recencyHalfLife.toSeconds(), "limit", limit))
+						"halfLifeSeconds", (double) recencyHalfLife.toSeconds(), "limit", limit, "minPeople", minPeople))
 				.fetchAs(RecommendedProduct.class)
 				.mappedBy((types, row) -> new RecommendedProduct(row.get("sku").asString(), row.get("title").asString(null),
-						round(row.get("score").asDouble()), reason(row.get("followed").asLong(), row.get("buyers").asLong())))
+						round(row.get("score").asDouble()), reason(row.get("followed").asLong(), row.get("buyers").asLong(), minPeople)))
 				.all().stream().toList();
 	}
 
-	private static String reason(long followed, long buyers) {
-		if (followed > 0) {
-			return followed == 1 ? "bought by someone you follow" : "bought by " + followed + " people you follow";
-		}
-		return buyers == 1 ? "bought by someone followed by people you follow"
-				: "bought by " + buyers + " people followed by people you follow";
+	/** Counts of people, never a count below k (that would point at someone) and never a name. */
+	static String reason(long followed, long buyers, int minPeople) {
+		return followed >= minPeople ? "bought by " + followed + " people you follow"
+				: "bought by " + buyers + " people in your network";
 	}
 
 	private static double round(double score) {

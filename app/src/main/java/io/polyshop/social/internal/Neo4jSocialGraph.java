@@ -3,6 +3,7 @@ package io.polyshop.social.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 
@@ -26,36 +27,75 @@ class Neo4jSocialGraph implements SocialGraph {
 	static final int MAX_REFERRAL_DEPTH = 10;
 
 	private final Neo4jClient neo4j;
+	private final int minPeople;
 
-	Neo4jSocialGraph(Neo4jClient neo4j) {
+	Neo4jSocialGraph(Neo4jClient neo4j, @Value("${polyshop.social.privacy.min-people:2}") int minPeople) {
 		this.neo4j = neo4j;
+		this.minPeople = GraphRecommendations.atLeastTwo(minPeople);
 	}
 
 	@Override
-	public void follow(String me, String other) {
+	public FollowOutcome follow(String me, String other) {
 		if (me.equals(other)) {
 			throw new CannotFollowYourself();
 		}
 		// The caller is signed in, so their node is merged even if their registration event is still on its way.
-		boolean followed = Neo4jOutage.refused(() -> neo4j.query("""
+		// A profile without the flag (registered before profiles could be public) counts as private.
+		String outcome = Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (other:Customer {id: $other})
 				MERGE (me:Customer {id: $me})
-				MERGE (me)-[follows:FOLLOWS]->(other)
-				  ON CREATE SET follows.since = datetime()
-				RETURN other.id""")
-				.bindAll(Map.of("me", me, "other", other)).fetchAs(String.class).one().isPresent());
-		if (!followed) {
+				WITH me, other, coalesce(other.private, true) AND NOT EXISTS { (me)-[:FOLLOWS]->(other) } AS ask
+				FOREACH (_ IN CASE WHEN ask THEN [1] ELSE [] END |
+				  MERGE (me)-[request:REQUESTED_FOLLOW]->(other) ON CREATE SET request.since = datetime())
+				FOREACH (_ IN CASE WHEN ask THEN [] ELSE [1] END |
+				  MERGE (me)-[follows:FOLLOWS]->(other) ON CREATE SET follows.since = datetime())
+				RETURN CASE WHEN ask THEN 'REQUESTED' ELSE 'FOLLOWING' END""")
+				.bindAll(Map.of("me", me, "other", other)).fetchAs(String.class).one().orElse(null));
+		if (outcome == null) {
 			throw new UnknownCustomer(other);
 		}
+		return FollowOutcome.valueOf(outcome);
+	}
+
+	@Override
+	public void setPrivateProfile(String me, boolean privateProfile) {
+		Neo4jOutage.refused(() -> neo4j.query("MERGE (me:Customer {id: $me}) SET me.private = $private")
+				.bindAll(Map.of("me", me, "private", privateProfile)).run());
+	}
+
+	@Override
+	public PageView<CustomerSummary> followRequests(String me, Paging paging) {
+		return customers("(:Customer {id: $me})<-[:REQUESTED_FOLLOW]-(c:Customer)", me, paging);
+	}
+
+	@Override
+	public void approveFollower(String me, String requester) {
+		boolean approved = Neo4jOutage.refused(() -> neo4j.query("""
+				MATCH (requester:Customer {id: $requester})-[request:REQUESTED_FOLLOW]->(me:Customer {id: $me})
+				MERGE (requester)-[follows:FOLLOWS]->(me) ON CREATE SET follows.since = datetime()
+				DELETE request
+				RETURN requester.id""")
+				.bindAll(Map.of("me", me, "requester", requester)).fetchAs(String.class).one().isPresent());
+		if (!approved) {
+			throw new UnknownCustomer(requester);
+		}
+	}
+
+	@Override
+	public void declineFollower(String me, String requester) {
+		Neo4jOutage.refused(() -> neo4j.query("""
+				MATCH (:Customer {id: $requester})-[request:REQUESTED_FOLLOW]->(:Customer {id: $me})
+				DELETE request""")
+				.bindAll(Map.of("me", me, "requester", requester)).run());
 	}
 
 	@Override
 	public void unfollow(String me, String other) {
 		boolean known = Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (other:Customer {id: $other})
-				OPTIONAL MATCH (:Customer {id: $me})-[follows:FOLLOWS]->(other)
+				OPTIONAL MATCH (:Customer {id: $me})-[follows:FOLLOWS|REQUESTED_FOLLOW]->(other)
 				DELETE follows
-				RETURN other.id""")
+				RETURN DISTINCT other.id""")
 				.bindAll(Map.of("me", me, "other", other)).fetchAs(String.class).one().isPresent());
 		if (!known) {
 			throw new UnknownCustomer(other);
@@ -92,9 +132,11 @@ class Neo4jSocialGraph implements SocialGraph {
 		return Neo4jOutage.refused(() -> neo4j.query("""
 				MATCH (me:Customer {id: $me})-[:FOLLOWS]->(friend:Customer)-[:FOLLOWS]->(candidate:Customer)
 				WHERE candidate <> me AND NOT EXISTS { (me)-[:FOLLOWS]->(candidate) }
-				RETURN candidate.id AS id, candidate.name AS name, count(DISTINCT friend) AS mutual
+				WITH candidate, count(DISTINCT friend) AS mutual
+				WHERE mutual >= $minPeople
+				RETURN candidate.id AS id, candidate.name AS name, mutual
 				ORDER BY mutual DESC, name, id LIMIT $limit""")
-				.bindAll(Map.of("me", me, "limit", clamp(limit)))
+				.bindAll(Map.of("me", me, "limit", clamp(limit), "minPeople", minPeople))
 				.fetchAs(Suggestion.class)
 				.mappedBy((types, row) -> new Suggestion(row.get("id").asString(), row.get("name").asString(null),
 						row.get("mutual").asLong()))

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -33,10 +34,43 @@ class SocialController {
 		this.graph = graph;
 	}
 
+	/** 204 when now following; 202 with {@code {"status": "requested"}} when the profile is private and its owner decides. */
 	@PutMapping("/following/{customerId}")
-	ResponseEntity<Void> follow(SignedInCustomer customer, @PathVariable String customerId) {
-		graph.follow(customer.id(), customerId);
+	ResponseEntity<FollowStatus> follow(SignedInCustomer customer, @PathVariable String customerId) {
+		return graph.follow(customer.id(), customerId) == SocialGraph.FollowOutcome.FOLLOWING
+				? ResponseEntity.noContent().build()
+				: ResponseEntity.accepted().body(new FollowStatus("requested"));
+	}
+
+	/** Private (the default: follows need approval) or public. */
+	@PutMapping("/privacy")
+	ResponseEntity<Void> privacy(SignedInCustomer customer, @RequestBody @jakarta.validation.Valid Privacy privacy) {
+		graph.setPrivateProfile(customer.id(), privacy.privateProfile());
 		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/follow-requests")
+	PageView<CustomerSummary> followRequests(SignedInCustomer customer, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		return graph.followRequests(customer.id(), Paging.of(page, size));
+	}
+
+	@PutMapping("/follow-requests/{customerId}")
+	ResponseEntity<Void> approve(SignedInCustomer customer, @PathVariable String customerId) {
+		graph.approveFollower(customer.id(), customerId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/follow-requests/{customerId}")
+	ResponseEntity<Void> decline(SignedInCustomer customer, @PathVariable String customerId) {
+		graph.declineFollower(customer.id(), customerId);
+		return ResponseEntity.noContent().build();
+	}
+
+	record FollowStatus(String status) {
+	}
+
+	record Privacy(@jakarta.validation.constraints.NotNull Boolean privateProfile) {
 	}
 
 	@DeleteMapping("/following/{customerId}")
