@@ -131,6 +131,7 @@ async function refresh() {
     outbox(console.outbox);
     timeline(console.timeline);
     await searchIndex();
+    await audit();
   } catch (e) {
     if (e.status === 401 || e.status === 403) {
       document.getElementById("console-content").hidden = true;
@@ -144,6 +145,35 @@ async function refresh() {
   }
   schedule();
 }
+
+async function audit() {
+  let report;
+  try {
+    report = await api("/api/admin/audit", { quiet: true });
+  } catch (e) {
+    if (e.status === 404) return; // not run yet
+    throw e;
+  }
+  const running = report.status === "RUNNING";
+  document.getElementById("run-audit").disabled = running;
+  const drifted = report.invariants.reduce((sum, i) => sum + i.drifted, 0);
+  const repaired = report.invariants.reduce((sum, i) => sum + i.repaired, 0);
+  document.getElementById("audit-summary").textContent = running
+    ? `Running since ${formatDate(report.startedAt)}: ${report.current ?? "starting"}, ${report.checkedSoFar} checked so far.`
+    : `${report.status === "DONE" ? "Last run" : "Last run (failed)"} ${formatDate(report.finishedAt)} (${report.trigger}): `
+      + `${drifted} drifted, ${repaired} repaired.`;
+  document.getElementById("audit-rows").replaceChildren(...report.invariants.map((i) => el("tr", {},
+    el("th", { scope: "row", title: i.description }, i.invariant),
+    el("td", { class: "number" }, String(i.checked)),
+    el("td", { class: "number" }, String(i.drifted)),
+    el("td", { class: "number" }, String(i.repaired)),
+    el("td", {}, [...(i.samples ?? []), i.note, i.error].filter(Boolean).join("; ")))));
+}
+
+document.getElementById("run-audit").addEventListener("click", async () => {
+  await api("/api/admin/audit?wait=PT0S", { method: "POST" });
+  refresh();
+});
 
 async function searchIndex() {
   const index = await api("/api/admin/search/index", { quiet: true });

@@ -32,7 +32,8 @@ class ModularityTests {
 	@Test
 	void everyBusinessModuleIsDetected() {
 		assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-				.contains("inventory", "catalog", "customer", "cart", "checkout", "orders", "social", "operations", "stores", "search");
+				.contains("inventory", "catalog", "customer", "cart", "checkout", "orders", "social", "operations", "stores", "search",
+						"audit");
 	}
 
 	/** Writes the module diagrams (PlantUML) and canvases to target/spring-modulith-docs. */

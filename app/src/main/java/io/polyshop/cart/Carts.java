@@ -2,6 +2,7 @@ package io.polyshop.cart;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What other modules (checkout) may do with carts. */
 public interface Carts {
@@ -14,4 +15,10 @@ public interface Carts {
 	 * {@code orderId} changes nothing, even if the customer has put the same SKU in the cart again since.
 	 */
 	void removeCheckedOut(CartOwner owner, String orderId, Map<String, Integer> quantitiesBySku);
+
+	/**
+	 * Of these orders (order id → whose cart), those whose clean-up has not happened: the cart exists and has not
+	 * recorded the order as checked out. (No cart: nothing is left to clean up.) For the audit.
+	 */
+	Set<String> notCheckedOut(Map<String, CartOwner> cartsByOrder);
 }

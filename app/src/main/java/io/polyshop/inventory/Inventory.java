@@ -20,7 +20,8 @@ import io.polyshop.shared.PageView;
 import io.polyshop.shared.Paging;
 
 /**
- * Prices and stock, the source of truth for both (PostgreSQL). Reservations are guarded decrements that join
+ * Prices and stock, the source of truth for both (PostgreSQL). Stock on hand and reserved units are kept apart
+ * (available = on hand - reserved). Reservations are guarded updates that join
  * the caller's transaction, so checkout can take stock, insert its order and record its event in one
  * PostgreSQL transaction, and a failure anywhere in it gives every unit back.
  */
@@ -63,13 +64,19 @@ public class Inventory {
 		return stockItems.exists(sku);
 	}
 
+	/** SKUs after {@code afterSku} (null: from the start) in SKU order, at most {@code limit}: for walking the inventory. */
+	@Transactional(readOnly = true)
+	public List<String> skusAfter(String afterSku, int limit) {
+		return stockItems.skusAfter(afterSku == null ? "" : afterSku, limit);
+	}
+
 	/** Adds a SKU with its first price (which opens its price history); 409 if it exists. */
 	@Transactional
 	public StockLevel add(NewStockItem item) {
 		if (stockItems.insertNew(List.of(item)).isEmpty()) {
 			throw new DuplicateSku(item.sku().value());
 		}
-		return new StockLevel(item.sku().value(), item.price(), item.onHand());
+		return new StockLevel(item.sku().value(), item.price(), item.onHand(), item.onHand(), 0);
 	}
 
 	/** Adds many SKUs in one go (catalog loading); SKUs that exist are left alone. Answers the SKUs added. */
@@ -79,9 +86,9 @@ public class Inventory {
 	}
 
 	/**
-	 * Takes the quantities from stock, all or nothing: every line is a guarded decrement (never below zero),
-	 * taken in SKU order so that two reservations of the same SKUs cannot deadlock. Joins the caller's
-	 * transaction if there is one.
+	 * Reserves the quantities, all or nothing: every line is a guarded update (never more than available), taken
+	 * in SKU order so that two reservations of the same SKUs cannot deadlock. Reserved units stay on hand until
+	 * {@link #takeReserved} (the order completed) or {@link #release} (cancelled). Joins the caller's transaction.
 	 *
 	 * @throws InsufficientStock naming every SKU that is short or unknown; the transaction then rolls back, so
 	 *     no line of this reservation stays taken
@@ -90,7 +97,7 @@ public class Inventory {
 	public void reserve(Map<String, Integer> quantitiesBySku) {
 		List<String> shortSkus = new ArrayList<>();
 		inSkuOrder(quantitiesBySku).forEach((sku, quantity) -> {
-			if (!stockItems.decrement(sku, quantity)) {
+			if (!stockItems.reserve(sku, quantity)) {
 				shortSkus.add(sku);
 			}
 		});
@@ -99,14 +106,32 @@ public class Inventory {
 		}
 	}
 
-	/** Gives reserved units back (compensation, e.g. after a declined payment). Joins the caller's transaction. */
+	/**
+	 * Gives reserved units back (compensation, e.g. after a declined payment); on hand is not touched, so an
+	 * absolute stock count set meanwhile stays what it was. Joins the caller's transaction.
+	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void release(Map<String, Integer> quantitiesBySku) {
 		inSkuOrder(quantitiesBySku).forEach((sku, quantity) -> {
-			if (!stockItems.increment(sku, quantity)) {
-				log.warn("Released {} units of {}, which is no longer in the inventory; nothing to give back", quantity, sku);
+			if (!stockItems.release(sku, quantity)) {
+				log.warn("Released {} units of {}, which were not reserved (SKU gone?); nothing to give back", quantity, sku);
 			}
 		});
+	}
+
+	/**
+	 * Reserved units leave the warehouse: the order that held them completed. All or nothing.
+	 *
+	 * @return false (and nothing changed in this call's statements that matter: the caller rolls back) when a SKU is
+	 *     gone or holds fewer reserved units than asked, i.e. the order can no longer be fulfilled
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public boolean takeReserved(Map<String, Integer> quantitiesBySku) {
+		boolean all = true;
+		for (Map.Entry<String, Integer> line : inSkuOrder(quantitiesBySku).entrySet()) {
+			all &= stockItems.takeReserved(line.getKey(), line.getValue());
+		}
+		return all;
 	}
 
 	/** Sets a new current price and closes the previous price period in the same transaction. */
@@ -122,15 +147,20 @@ public class Inventory {
 		return stockItems.find(sku.value()).orElseThrow();
 	}
 
-	/** Sets the units on hand (after a stock count or a delivery). */
+	/**
+	 * Sets the units on hand (after a stock count or a delivery), reserved units included: the count of what the
+	 * warehouse holds. Never below what open orders hold ({@link StockBelowReserved}).
+	 */
 	@Transactional
 	public StockLevel setOnHand(Sku sku, int onHand) {
 		if (onHand < 0 || onHand > MAX_ON_HAND) {
 			throw new IllegalArgumentException("onHand must be between 0 and " + MAX_ON_HAND + ": " + onHand);
 		}
-		if (!stockItems.setOnHand(sku.value(), onHand)) {
-			throw new UnknownSku(sku.value());
+		int reserved = stockItems.lockReserved(sku.value()).orElseThrow(() -> new UnknownSku(sku.value()));
+		if (onHand < reserved) {
+			throw new StockBelowReserved(sku.value(), onHand, reserved);
 		}
+		stockItems.setOnHand(sku.value(), onHand);
 		return stockItems.find(sku.value()).orElseThrow();
 	}
 

@@ -116,13 +116,13 @@ class CheckoutTests {
 		OrderSnapshot order = placedOrders.find(orderId).orElseThrow();
 		assertThat(order.status()).isEqualTo("CANCELLED");
 		assertThat(order.cancelReason()).isEqualTo("payment declined");
-		assertThat(order.timeline()).extracting(OrderSnapshot.StatusChange::status).containsExactly("PLACED", "CANCELLED");
+		assertThat(order.timeline()).extracting(OrderSnapshot.StatusChange::status).containsExactly("PAYMENT_PENDING", "CANCELLED");
 		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(7);
 		assertThat(shopper.cart().path("items").get(0).path("quantity").asInt()).isEqualTo(3);
 	}
 
 	@Test
-	void aGatewayErrorAlsoCompensates() {
+	void anUnreachableGatewayIsAskedNotAssumed_nothingChargedSoCancelledAndVoided() {
 		String sku = Products.create(port, "3.00", 4);
 		Shopper shopper = Shopper.register(port, "Unlucky");
 		shopper.putInCart(sku, 4);
@@ -130,8 +130,100 @@ class CheckoutTests {
 		ResponseEntity<JsonNode> answer = shopper.checkout(UUID.randomUUID().toString(), Shopper.GATEWAY_ERROR_CARD);
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(502);
-		assertThat(placedOrders.find(answer.getBody().path("orderId").asString()).orElseThrow().status()).isEqualTo("CANCELLED");
+		String orderId = answer.getBody().path("orderId").asString();
+		assertThat(placedOrders.find(orderId).orElseThrow().status()).isEqualTo("CANCELLED");
 		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(4);
+		assertThat(inventory.find(sku).orElseThrow().reserved()).isZero();
+		// the order was given up at the provider before cancelling, so a late charge could not land
+		assertThat(ledgerState(orderId)).isEqualTo("VOIDED");
+	}
+
+	@Test
+	void aChargeWhoseAnswerWasLostIsFoundByAskingAndTheOrderCompletes() {
+		String sku = Products.create(port, "6.00", 3);
+		Shopper shopper = Shopper.register(port, "Timed out");
+		shopper.putInCart(sku, 1);
+
+		ResponseEntity<JsonNode> answer = shopper.checkout(UUID.randomUUID().toString(), Shopper.CHARGED_THEN_TIMEOUT_CARD);
+
+		assertThat(answer.getStatusCode().value()).as(String.valueOf(answer.getBody())).isEqualTo(201);
+		assertThat(answer.getBody().path("status").asString()).isEqualTo("COMPLETED");
+		String orderId = answer.getBody().path("orderId").asString();
+		assertThat(ledgerState(orderId)).isEqualTo("CHARGED");
+		var level = inventory.find(sku).orElseThrow();
+		assertThat(level.onHand()).isEqualTo(2);
+		assertThat(level.reserved()).isZero();
+		// the admin's view of the provider's book has it
+		JsonNode ledger = io.polyshop.support.PolyshopHttp.admin(port).get().uri("/api/admin/payments/ledger?limit=1000")
+				.retrieve().body(JsonNode.class);
+		assertThat(ledger.path("entries").valueStream().filter(e -> e.path("orderId").asString().equals(orderId)).toList())
+				.singleElement().satisfies(e -> assertThat(e.path("state").asString()).isEqualTo("CHARGED"));
+	}
+
+	@Test
+	void theSameKeyWithAnotherBodyIsRefusedWith422() {
+		String sku = Products.create(port, "4.00", 5);
+		Shopper shopper = Shopper.register(port, "Forgetful");
+		shopper.putInCart(sku, 1);
+		String key = UUID.randomUUID().toString();
+		assertThat(shopper.checkout(key, Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(201);
+
+		ResponseEntity<JsonNode> other = shopper.checkout(key, Shopper.APPROVED_CARD, "Someone Else");
+
+		assertThat(other.getStatusCode().value()).isEqualTo(422);
+		assertThat(other.getHeaders().getContentType().toString()).contains("application/problem+json");
+		assertThat(other.getBody().path("detail").asString()).contains("different checkout request");
+		// keys are per customer: another customer may use the same key for an order of their own
+		Shopper another = Shopper.register(port, "Same key");
+		another.putInCart(sku, 1);
+		assertThat(another.checkout(key, Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(201);
+	}
+
+	@Test
+	void anExpiredKeyMakesANewOrder() {
+		String sku = Products.create(port, "4.00", 5);
+		Shopper shopper = Shopper.register(port, "Returning");
+		shopper.putInCart(sku, 1);
+		String key = UUID.randomUUID().toString();
+		String first = shopper.checkout(key, Shopper.APPROVED_CARD).getBody().path("orderId").asString();
+		await().atMost(Duration.ofSeconds(30)).until(() -> shopper.cart().path("items").isEmpty());
+		jdbc.sql("UPDATE checkout_keys SET expires_at = now() - INTERVAL '1 second' WHERE customer_id = ? AND idempotency_key = ?")
+				.params(shopper.id(), key).update();
+		shopper.putInCart(sku, 1);
+
+		ResponseEntity<JsonNode> again = shopper.checkout(key, Shopper.APPROVED_CARD);
+
+		assertThat(again.getStatusCode().value()).isEqualTo(201);
+		assertThat(again.getBody().path("orderId").asString()).isNotEqualTo(first);
+	}
+
+	@Test
+	void twoTabsWithTwoKeysCannotBuyTheSameCartTwice() throws Exception {
+		String sku = Products.create(port, "9.00", 20);
+		Shopper shopper = Shopper.register(port, "Two tabs");
+		shopper.putInCart(sku, 2);
+
+		List<ResponseEntity<JsonNode>> answers = all(java.util.stream.IntStream.range(0, 4)
+				.<Callable<ResponseEntity<JsonNode>>>mapToObj(i -> () -> shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD))
+				.toList());
+
+		String seen = answers.stream().map(a -> a.getStatusCode().value() + " " + a.getBody()).toList().toString();
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201)).as(seen).hasSize(1);
+		// the others: refused because the contents are claimed, or (if they came after the cart was cleared) empty
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() != 201)).as(seen)
+				.allSatisfy(a -> assertThat(a.getStatusCode().value()).isIn(409, 400));
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 409)).as(seen).isNotEmpty()
+				.allSatisfy(a -> assertThat(a.getBody().path("title").asString()).isEqualTo("Cart already checked out"));
+		assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(shopper.id()).query(Long.class).single()).isEqualTo(1);
+
+		// once the order's lines have left the cart, the same contents can be bought again
+		await().atMost(Duration.ofSeconds(30)).until(() -> shopper.cart().path("items").isEmpty());
+		shopper.putInCart(sku, 2);
+		assertThat(shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(201);
+	}
+
+	private String ledgerState(String orderId) {
+		return jdbc.sql("SELECT state FROM simulated_payments WHERE order_id = ?").param(orderId).query(String.class).single();
 	}
 
 	@Test
@@ -155,7 +247,7 @@ class CheckoutTests {
 		JsonNode document = shopper.http().get().uri("/api/orders/{id}", orderId).retrieve().body(JsonNode.class);
 		assertThat(document.path("lines").get(0).path("unitPrice").path("amount").asString()).isEqualTo("8.00");
 		assertThat(document.path("timeline").valueStream().map(c -> c.path("status").asString()).toList())
-				.containsExactly("PLACED", "PAID", "COMPLETED");
+				.containsExactly("PAYMENT_PENDING", "PAID", "COMPLETED");
 		assertThat(shopper.http().get().uri("/api/orders").retrieve().body(JsonNode.class).path("items").get(0)
 				.path("id").asString()).isEqualTo(orderId);
 		await().atMost(Duration.ofSeconds(30)).until(() -> shopper.cart().path("items").isEmpty());

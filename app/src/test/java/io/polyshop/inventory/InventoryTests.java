@@ -110,6 +110,47 @@ class InventoryTests {
 	}
 
 	@Test
+	void reservedUnitsAreKeptApartFromOnHand_anAbsoluteStockCountIsNeverDoubledByACancellation() {
+		String sku = newSku(10);
+		inventory.reserve(Map.of(sku, 3)); // an open order holds 3
+		assertThat(inventory.find(sku).orElseThrow()).extracting(StockLevel::onHand, StockLevel::reserved, StockLevel::available)
+				.containsExactly(10, 3, 7);
+
+		// the stock count says 12 units are on the shelves (the 3 held ones among them)
+		inventory.setOnHand(Sku.of(sku), 12);
+		assertThat(inventory.find(sku).orElseThrow().available()).isEqualTo(9);
+
+		// the order is cancelled: its units become available again, on hand stays what was counted
+		inventory.release(Map.of(sku, 3));
+		assertThat(inventory.find(sku).orElseThrow()).extracting(StockLevel::onHand, StockLevel::reserved, StockLevel::available)
+				.containsExactly(12, 0, 12);
+	}
+
+	@Test
+	void aCompletedOrderTakesItsReservedUnitsOffTheShelf() {
+		String sku = newSku(5);
+		inventory.reserve(Map.of(sku, 2));
+		Boolean taken = transactions.execute(status -> inventory.takeReserved(Map.of(sku, 2)));
+		assertThat(taken).isTrue();
+		assertThat(inventory.find(sku).orElseThrow()).extracting(StockLevel::onHand, StockLevel::reserved, StockLevel::available)
+				.containsExactly(3, 0, 3);
+		// units no order holds cannot be taken
+		Boolean notHeld = transactions.execute(status -> inventory.takeReserved(Map.of(sku, 1)));
+		assertThat(notHeld).isFalse();
+	}
+
+	@Test
+	void onHandCannotBeSetBelowWhatOpenOrdersHold() {
+		String sku = newSku(5);
+		inventory.reserve(Map.of(sku, 4));
+
+		assertThatThrownBy(() -> inventory.setOnHand(Sku.of(sku), 3)).isInstanceOf(StockBelowReserved.class)
+				.hasMessageContaining("409");
+		assertThat(inventory.find(sku).orElseThrow().onHand()).isEqualTo(5);
+		inventory.release(Map.of(sku, 4));
+	}
+
+	@Test
 	void theDatabaseItselfRefusesNegativeStock() {
 		String sku = newSku(1);
 

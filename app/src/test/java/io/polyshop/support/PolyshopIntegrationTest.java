@@ -18,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("integration")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL,
-		"polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD })
+		"polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD,
+		// the crash test (CheckoutCrashTests) waits for in-doubt orders to be settled: sooner than in production
+		"polyshop.checkout.in-doubt-after=20s", "polyshop.checkout.in-doubt-check-interval=2s" })
 public @interface PolyshopIntegrationTest {
 }

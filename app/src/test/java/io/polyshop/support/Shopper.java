@@ -13,7 +13,10 @@ public final class Shopper {
 
 	public static final String APPROVED_CARD = "4242424242424242";
 	public static final String DECLINED_CARD = "4000000000000002";
+	/** The simulated provider cannot be reached: nothing is charged, the outcome is unknown to the shop. */
 	public static final String GATEWAY_ERROR_CARD = "4000000000000119";
+	/** The simulated provider charges, then its answer is lost (time-out). */
+	public static final String CHARGED_THEN_TIMEOUT_CARD = "4000000000000259";
 
 	private final int port;
 	private final String email;
@@ -68,8 +71,12 @@ public final class Shopper {
 	}
 
 	public ResponseEntity<JsonNode> checkout(String idempotencyKey, String cardNumber) {
+		return checkout(idempotencyKey, cardNumber, "Ada Lovelace");
+	}
+
+	public ResponseEntity<JsonNode> checkout(String idempotencyKey, String cardNumber, String shippingName) {
 		return http().post().uri("/api/checkout").header("Idempotency-Key", idempotencyKey)
-				.body(Map.of("shippingAddress", Map.of("name", "Ada Lovelace", "line1", "12 St James's Square",
+				.body(Map.of("shippingAddress", Map.of("name", shippingName, "line1", "12 St James's Square",
 						"city", "London", "postalCode", "SW1Y 4JH", "country", "GB"), "payment", Map.of("cardNumber", cardNumber)))
 				.retrieve().toEntity(JsonNode.class);
 	}

@@ -3,8 +3,11 @@ package io.polyshop.cart.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -97,6 +100,29 @@ class RedisCarts implements Carts {
 		});
 		redis.execute(CartScripts.REMOVE_CHECKED_OUT, List.of(CartKeys.of(owner), CartKeys.checkedOutOrders(owner)),
 				arguments.toArray());
+	}
+
+	@Override
+	public Set<String> notCheckedOut(Map<String, CartOwner> cartsByOrder) {
+		List<Map.Entry<String, CartOwner>> orders = List.copyOf(cartsByOrder.entrySet());
+		// one round trip for the whole batch: EXISTS cart, SISMEMBER checked-out order, per order
+		List<Object> answers = redis.executePipelined((RedisCallback<Object>) connection -> {
+			for (Map.Entry<String, CartOwner> order : orders) {
+				connection.keyCommands().exists(CartKeys.of(order.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				connection.setCommands().sIsMember(CartKeys.checkedOutOrders(order.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+						order.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+			return null;
+		});
+		Set<String> notCheckedOut = new HashSet<>();
+		for (int i = 0; i < orders.size(); i++) {
+			Object exists = answers.get(2 * i);
+			boolean cartExists = exists instanceof Boolean b ? b : exists instanceof Number n && n.longValue() > 0;
+			if (cartExists && !Boolean.TRUE.equals(answers.get(2 * i + 1))) {
+				notCheckedOut.add(orders.get(i).getKey());
+			}
+		}
+		return notCheckedOut;
 	}
 
 	private String ttlSeconds(CartOwner owner) {

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,7 @@ class AbandonedDrafts {
 
 	@Scheduled(initialDelayString = "${polyshop.catalog.drafts.cleanup-interval:PT1M}",
 			fixedDelayString = "${polyshop.catalog.drafts.cleanup-interval:PT1M}")
+	@SchedulerLock(name = "catalog.abandoned-drafts", lockAtMostFor = "5m")
 	void resolve() {
 		try {
 			writes.resolveDraftsCreatedBefore(Instant.now().minus(maxAge));

@@ -10,8 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A product as the document store holds it. The SKU is the document's {@code _id}, so the unique index on SKU
- * is the primary index every MongoDB server has. (The embedded engine ignores the non-unique indexes below; a
- * MongoDB server creates them at start-up.) A document is created unpublished, with a draft token, and
+ * is the primary index every MongoDB server has; the compound indexes below are created at start-up, on a MongoDB
+ * server as on the embedded engine (which keeps them on disk and reads pages through them). A document is created unpublished, with a draft token, and
  * published only once its inventory row exists (see {@link ProductWrites}); shoppers only see published ones.
  */
 @Document("products")

@@ -5,14 +5,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -61,10 +60,9 @@ public class ProductDocuments {
 	}
 
 	/**
-	 * Publishes drafts this caller inserted moments ago in {@link #insertDrafts}, by SKU alone: a query on
-	 * {@code _id} only is one the embedded engine answers from its unique index (with a draft token added it scans
-	 * the whole collection, once per batch). Nothing else replaces a fresh draft: a create never overwrites a
-	 * document, and the draft cleanup waits minutes.
+	 * Publishes drafts this caller inserted moments ago in {@link #insertDrafts}, by SKU alone (the token check of
+	 * {@link #publish} is not needed: nothing else replaces a fresh draft: a create never overwrites a document, and
+	 * the draft cleanup waits minutes).
 	 */
 	long publishInserted(Collection<String> skus) {
 		if (skus.isEmpty()) {
@@ -102,8 +100,10 @@ public class ProductDocuments {
 			return Map.of();
 		}
 		Map<String, String> titles = new LinkedHashMap<>();
-		mongo.query(ProductDocument.class).as(SkuAndTitle.class)
-				.matching(Query.query(where("sku").in(skus).and("published").is(true))).all()
+		// by _id alone (published is filtered here): the embedded engine answers an _id-only query from its unique
+		// index, while one more condition makes it scan the whole collection, on every cart view and checkout
+		mongo.query(ProductDocument.class).as(SkuAndTitle.class).matching(Query.query(where("sku").in(skus))).all()
+				.stream().filter(SkuAndTitle::published)
 				.forEach(document -> titles.put(document.sku(), document.title()));
 		return titles;
 	}
@@ -123,7 +123,7 @@ public class ProductDocuments {
 	}
 
 	/** Only what a title lookup reads. */
-	record SkuAndTitle(@Id String sku, String title) {
+	record SkuAndTitle(@Id String sku, String title, boolean published) {
 	}
 
 	/** A page of the published documents matching the query (built by {@link ProductQueries}), by title then SKU (stable for paging). */
@@ -135,12 +135,16 @@ public class ProductDocuments {
 		return mongo.count(query, ProductDocument.class);
 	}
 
-	/** Published products per category, by category name. */
+	/**
+	 * Published products per category, by category name: the distinct categories, then one count each, both of which
+	 * a server answers from the {@code published_category_title} index without reading documents (an aggregation
+	 * {@code $group} would read every published document).
+	 */
 	public List<CategoryCount> categories() {
-		Aggregation aggregation = Aggregation.newAggregation(Aggregation.match(where("published").is(true)),
-				Aggregation.group("category").count().as("products"), Aggregation.sort(Sort.by("_id")));
-		return mongo.aggregate(aggregation, ProductDocument.class, Document.class).getMappedResults().stream()
-				.map(group -> new CategoryCount(group.getString("_id"), ((Number) group.get("products")).longValue()))
+		List<String> names = mongo.findDistinct(Query.query(where("published").is(true)), "category", ProductDocument.class, String.class);
+		return names.stream().filter(Objects::nonNull).sorted()
+				.map(name -> new CategoryCount(name, mongo.count(Query.query(where("published").is(true).and("category").is(name)),
+						ProductDocument.class)))
 				.toList();
 	}
 

@@ -15,6 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+
 /**
  * Fills the catalog at start-up:
  * <ul>
@@ -36,12 +39,13 @@ class SampleCatalogs implements ApplicationRunner {
 	private final ProductDocuments documents;
 	private final ProductWrites writes;
 	private final ConfigurableApplicationContext context;
+	private final LockProvider locks;
 	private final boolean demoEnabled;
 	private final int demoSize;
 	private final int generate;
 	private final boolean exitAfterGenerate;
 
-	SampleCatalogs(ProductDocuments documents, ProductWrites writes, ConfigurableApplicationContext context,
+	SampleCatalogs(ProductDocuments documents, ProductWrites writes, ConfigurableApplicationContext context, LockProvider locks,
 			@Value("${polyshop.catalog.demo.enabled:true}") boolean demoEnabled,
 			@Value("${polyshop.catalog.demo.size:320}") int demoSize,
 			@Value("${polyshop.catalog.generate:0}") int generate,
@@ -49,6 +53,7 @@ class SampleCatalogs implements ApplicationRunner {
 		this.documents = documents;
 		this.writes = writes;
 		this.context = context;
+		this.locks = locks;
 		this.demoEnabled = demoEnabled;
 		this.demoSize = demoSize;
 		this.generate = generate;
@@ -58,13 +63,34 @@ class SampleCatalogs implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		if (demoEnabled && documents.count() == 0) {
-			loadDemo();
+			loadDemoOncePerCluster();
 		}
 		if (generate > 0) {
 			generate(generate);
 			if (exitAfterGenerate) {
 				System.exit(SpringApplication.exit(context, () -> 0));
 			}
+		}
+	}
+
+	/**
+	 * Several instances starting at once on empty stores: the one that takes the cluster lock loads the demo
+	 * catalog, the others start without waiting (they see it as it is published).
+	 */
+	private void loadDemoOncePerCluster() {
+		var lock = locks.lock(new LockConfiguration(java.time.Instant.now(), "catalog.demo-load", java.time.Duration.ofMinutes(10),
+				java.time.Duration.ZERO));
+		if (lock.isEmpty()) {
+			log.info("Another instance is loading the demo catalog");
+			return;
+		}
+		try {
+			if (documents.count() == 0) { // checked again under the lock: another instance may have just finished
+				loadDemo();
+			}
+		}
+		finally {
+			lock.get().unlock();
 		}
 	}
 

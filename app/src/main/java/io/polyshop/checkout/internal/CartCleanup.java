@@ -10,14 +10,19 @@ import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.Carts;
 import io.polyshop.checkout.OrderCompleted;
 
-/** After an order completes, what it bought leaves the customer's cart (Redis); once per order, however often delivered. */
+/**
+ * After an order completes, what it bought leaves the customer's cart (Redis); once per order, however often delivered.
+ * Then the order's claim on those cart contents ({@link CartClaims}) is released.
+ */
 @Component
 class CartCleanup {
 
 	private final Carts carts;
+	private final CartClaims claims;
 
-	CartCleanup(Carts carts) {
+	CartCleanup(Carts carts, CartClaims claims) {
 		this.carts = carts;
+		this.claims = claims;
 	}
 
 	@ApplicationModuleListener
@@ -25,5 +30,7 @@ class CartCleanup {
 		Map<String, Integer> bought = new LinkedHashMap<>();
 		order.lines().forEach(line -> bought.merge(line.sku(), line.quantity(), Integer::sum));
 		carts.removeCheckedOut(CartOwner.customer(order.customerId()), order.orderId(), bought);
+		// the lines are out of the cart: the same contents, put in again, may be bought again
+		claims.released(java.util.UUID.fromString(order.orderId()));
 	}
 }

@@ -1,7 +1,7 @@
 package io.polyshop.checkout.internal;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,10 +20,9 @@ import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.Carts;
 import io.polyshop.catalog.Catalog;
-import io.polyshop.checkout.OrderCancelled;
-import io.polyshop.checkout.OrderCompleted;
 import io.polyshop.checkout.OrderPlaced;
 import io.polyshop.checkout.PaymentGateway;
+import io.polyshop.checkout.PaymentGateway.ChargeStatus;
 import io.polyshop.checkout.PaymentGateway.PaymentResult;
 import io.polyshop.inventory.InsufficientStock;
 import io.polyshop.inventory.Inventory;
@@ -31,10 +30,12 @@ import io.polyshop.inventory.StockLevel;
 
 /**
  * Checkout across the stores. The cart (Redis) says what; inventory (PostgreSQL) says at what price, now.
- * One PostgreSQL transaction takes the stock, writes the order and records {@link OrderPlaced} in the outbox;
- * the payment runs outside it; a second transaction completes the order (recording {@link OrderCompleted}) or
- * cancels it and gives the stock back. The order document (MongoDB), the cart clean-up (Redis) and the graph
- * (Neo4j) follow from those events after commit, retried until they succeed.
+ * One PostgreSQL transaction reserves the stock, writes the order as PAYMENT_PENDING, takes the Idempotency-Key and
+ * the cart contents' claim, and records {@link OrderPlaced} in the outbox: the pending state is durable before any
+ * money moves. The charge runs outside it; {@link OrderPayments} then completes, cancels or refunds the order. A
+ * charge whose outcome is unknown (error, time-out) is never read as failed: the provider is asked, now and, if it
+ * cannot answer, later by {@link InDoubtPayments}. The order document (MongoDB), the cart clean-up (Redis) and the
+ * graph (Neo4j) follow from the events after commit, retried until they succeed.
  */
 @Service
 class Checkout {
@@ -43,75 +44,130 @@ class Checkout {
 	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
 	private final Orders orders;
+	private final CheckoutKeys keys;
+	private final CartClaims claims;
+	private final OrderPayments payments;
 	private final Carts carts;
 	private final Inventory inventory;
 	private final Catalog catalog;
-	private final PaymentGateway payments;
+	private final PaymentGateway gateway;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
+	private final CheckoutSeams seams;
 	private final Clock clock;
+	private final Duration keyLifetime;
 
-	Checkout(Orders orders, Carts carts, Inventory inventory, Catalog catalog, PaymentGateway payments,
-			TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
+	Checkout(Orders orders, CheckoutKeys keys, CartClaims claims, OrderPayments payments, Carts carts, Inventory inventory,
+			Catalog catalog, PaymentGateway gateway, TransactionTemplate transaction, ApplicationEventPublisher events,
+			CheckoutSeams seams, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
 		this.orders = orders;
+		this.keys = keys;
+		this.claims = claims;
+		this.payments = payments;
 		this.carts = carts;
 		this.inventory = inventory;
 		this.catalog = catalog;
-		this.payments = payments;
+		this.gateway = gateway;
 		this.transaction = transaction;
 		this.events = events;
+		this.seams = seams;
 		this.clock = clock;
+		this.keyLifetime = keyLifetime;
 	}
 
 	CheckoutResult checkout(String customerId, String idempotencyKey, CheckoutRequest request) {
 		if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
 			throw CheckoutProblems.missingIdempotencyKey();
 		}
-		var earlier = orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey);
+		String requestHash = request.hash(customerId, idempotencyKey);
+		var earlier = keys.find(customerId, idempotencyKey);
 		if (earlier.isPresent()) {
-			return CheckoutResult.of(earlier.get(), false);
+			return replay(earlier.get(), requestHash, request);
 		}
 		if (!Luhn.isValid(request.payment().cardNumber())) {
 			throw CheckoutProblems.invalidCard();
 		}
 
-		List<Order.PricedLine> lines = priceAtCheckout(carts.items(CartOwner.customer(customerId)));
+		java.time.Instant cartReadAt = claims.now();
+		List<CartItem> items = carts.items(CartOwner.customer(customerId));
+		List<Order.PricedLine> lines = priceAtCheckout(items);
+		String fingerprint = CartClaims.fingerprint(items);
 		Order order;
 		try {
 			order = transaction.execute(status -> {
 				Order placed = orders.save(Order.place(customerId, idempotencyKey, lines, request.shippingAddress(),
 						request.payment().last4(), clock.instant()));
-				inventory.reserve(quantities(placed));
+				inventory.reserve(OrderPayments.quantities(placed));
+				if (!keys.claim(customerId, idempotencyKey, requestHash, placed.id(), keyLifetime)) {
+					throw new KeyTakenMeanwhile();
+				}
+				claims.claim(customerId, fingerprint, placed.id(), cartReadAt).ifPresent(holder -> {
+					throw CheckoutProblems.cartAlreadyCheckedOut(holder);
+				});
 				events.publishEvent(new OrderPlaced(placed.id().toString(), customerId));
 				return placed;
 			});
 		}
-		catch (RuntimeException e) {
-			if (!causedByDuplicateKey(e)) {
-				throw e;
-			}
+		catch (KeyTakenMeanwhile e) {
 			// another request with this key committed first: its order is the answer, and ours rolled back whole
-			return CheckoutResult.of(orders.findByCustomerIdAndIdempotencyKey(customerId, idempotencyKey).orElseThrow(), false);
+			return replay(keys.find(customerId, idempotencyKey).orElseThrow(), requestHash, request);
 		}
-
-		PaymentResult payment = charge(order, request.payment().cardNumber());
-		if (payment instanceof PaymentGateway.Approved approved) {
-			return CheckoutResult.of(complete(order.id(), approved.reference()), true);
-		}
-		if (payment instanceof PaymentGateway.Declined declined) {
-			throw CheckoutProblems.paymentDeclined(cancel(order.id(), "payment declined"), declined.reason());
-		}
-		throw CheckoutProblems.paymentFailed(cancel(order.id(), "payment failed"), ((PaymentGateway.Failed) payment).reason());
+		seams.reached("after-order-insert", order.shippingName());
+		return pay(order, request.payment().cardNumber(), true);
 	}
 
-	/** Spring Data JDBC wraps the driver's unique violation; look for it down the causes. */
-	private static boolean causedByDuplicateKey(Throwable e) {
-		for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DuplicateKeyException) {
-				return true;
-			}
+	/**
+	 * The key was used before: the same request gets the same order (a pending one is resumed, its charge retried,
+	 * which the provider answers once per order); a different request under the same key is refused.
+	 */
+	private CheckoutResult replay(CheckoutKeys.CheckoutKey key, String requestHash, CheckoutRequest request) {
+		if (key.requestHash() != null && !key.requestHash().equals(requestHash)) {
+			throw CheckoutProblems.keyReusedWithAnotherRequest(key.orderId());
 		}
-		return false;
+		Order order = orders.findById(key.orderId()).orElseThrow();
+		if (order.status().open()) {
+			log.info("Checkout retried for pending order {}: resuming its payment", order.id());
+			return pay(order, request.payment().cardNumber(), false);
+		}
+		return CheckoutResult.of(order, false);
+	}
+
+	/** Outside any transaction: a slow provider never keeps stock rows locked. */
+	private CheckoutResult pay(Order order, String cardNumber, boolean created) {
+		PaymentResult result;
+		try {
+			result = gateway.charge(order.id().toString(), order.total(), cardNumber);
+		}
+		catch (RuntimeException e) {
+			log.warn("Payment outcome unknown for order {}: {}", order.id(), e.toString());
+			result = null;
+		}
+		seams.reached("after-charge", order.shippingName());
+		if (result instanceof PaymentGateway.Approved approved) {
+			Order settled = payments.settle(order.id(), new ChargeStatus(ChargeStatus.State.CHARGED, approved.reference()), "payment not taken");
+			if (settled.status() != Order.Status.COMPLETED) {
+				throw CheckoutProblems.refunded(settled);
+			}
+			return CheckoutResult.of(settled, created);
+		}
+		if (result instanceof PaymentGateway.Declined declined) {
+			throw CheckoutProblems.paymentDeclined(payments.cancel(order.id(), "payment declined"), declined.reason());
+		}
+		// unknown: ask the provider what happened rather than assume; it may not answer yet either
+		Order settled;
+		try {
+			settled = payments.resolve(order.id());
+		}
+		catch (RuntimeException e) {
+			log.warn("Payment of order {} still in doubt ({}); the in-doubt resolver will settle it", order.id(), e.toString());
+			return CheckoutResult.of(orders.findById(order.id()).orElseThrow(), created);
+		}
+		return switch (settled.status()) {
+			case COMPLETED -> CheckoutResult.of(settled, created);
+			case CANCELLED -> throw settled.refundReference() != null ? CheckoutProblems.refunded(settled)
+					: CheckoutProblems.paymentFailed(settled, "The payment provider did not answer.");
+			default -> CheckoutResult.of(settled, created);
+		};
 	}
 
 	/** Prices from inventory now, never from the cart; titles from the catalog, or the SKU if it is unreachable. */
@@ -125,7 +181,7 @@ class Checkout {
 		if (!unknown.isEmpty()) {
 			throw new InsufficientStock(unknown);
 		}
-		// fail fast without a transaction when stock is visibly short; the guarded decrement stays the real guard
+		// fail fast without a transaction when stock is visibly short; the guarded reservation stays the real guard
 		List<String> visiblyShort = items.stream().filter(item -> stock.get(item.sku()).available() < item.quantity())
 				.map(CartItem::sku).toList();
 		if (!visiblyShort.isEmpty()) {
@@ -139,45 +195,11 @@ class Checkout {
 				item.quantity(), stock.get(item.sku()).price())).toList();
 	}
 
-	/** Outside any transaction: a slow provider never keeps stock rows locked. */
-	private PaymentResult charge(Order order, String cardNumber) {
-		try {
-			return payments.charge(order.id().toString(), order.total(), cardNumber);
+	/** Rolls the order transaction back: a concurrent request with the same key got there first. */
+	private static final class KeyTakenMeanwhile extends RuntimeException {
+
+		KeyTakenMeanwhile() {
+			super(null, null, false, false);
 		}
-		catch (RuntimeException e) {
-			log.warn("Payment gateway failed for order {}: {}", order.id(), e.toString());
-			return new PaymentGateway.Failed("The payment provider could not be reached.");
-		}
-	}
-
-	private Order complete(UUID orderId, String paymentReference) {
-		return transaction.execute(status -> {
-			Order order = orders.findById(orderId).orElseThrow();
-			order.markPaid(paymentReference, clock.instant());
-			order.markCompleted(clock.instant());
-			Order saved = orders.save(order);
-			events.publishEvent(new OrderCompleted(orderId.toString(), saved.customerId(),
-					saved.lines().stream().map(l -> new OrderCompleted.Line(l.sku(), l.title(), l.quantity())).toList(),
-					clock.instant()));
-			return saved;
-		});
-	}
-
-	/** Compensation: stock back, order cancelled with its reason, in one transaction. The cart is left alone. */
-	Order cancel(UUID orderId, String reason) {
-		return transaction.execute(status -> {
-			Order order = orders.findById(orderId).orElseThrow();
-			inventory.release(quantities(order));
-			order.cancel(reason, clock.instant());
-			Order saved = orders.save(order);
-			events.publishEvent(new OrderCancelled(orderId.toString(), saved.customerId(), reason));
-			return saved;
-		});
-	}
-
-	private static Map<String, Integer> quantities(Order order) {
-		Map<String, Integer> quantities = new LinkedHashMap<>();
-		order.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
-		return quantities;
 	}
 }

@@ -40,6 +40,28 @@ final class CheckoutProblems {
 				reason + " Nothing was charged; the order was cancelled, its stock released, and your cart is unchanged.", order);
 	}
 
+	static ErrorResponseException keyReusedWithAnotherRequest(java.util.UUID orderId) {
+		ErrorResponseException e = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused",
+				"This Idempotency-Key was already used for a different checkout request (order " + orderId
+						+ "). Use a new key for a new checkout, or resend exactly the same request to get that order.", null);
+		e.getBody().setProperty("orderId", orderId.toString());
+		return e;
+	}
+
+	static ErrorResponseException cartAlreadyCheckedOut(java.util.UUID orderId) {
+		ErrorResponseException e = problem(HttpStatus.CONFLICT, "Cart already checked out",
+				"These cart contents are already being checked out, or were just bought, as order " + orderId
+						+ " (another tab or device?). Reload the cart: once that order is done its lines leave the cart.", null);
+		e.getBody().setProperty("orderId", orderId.toString());
+		e.getBody().setInstance(URI.create("/api/orders/" + orderId));
+		return e;
+	}
+
+	static ErrorResponseException refunded(Order order) {
+		return problem(HttpStatus.CONFLICT, "Order could not be completed",
+				"The payment was taken but the order could no longer be completed; the charge was refunded and the order cancelled.", order);
+	}
+
 	private static ErrorResponseException problem(HttpStatus status, String title, String detail, Order order) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);

@@ -19,13 +19,20 @@ import io.polyshop.shared.Money;
 
 /**
  * The order aggregate: header, lines with their price snapshot, and every status transition.
- * PLACED → PAID → COMPLETED, or → CANCELLED with a reason; nothing else.
+ * PAYMENT_PENDING (written with the stock reservation, before the gateway is asked to charge) → PAID → COMPLETED,
+ * or PAYMENT_PENDING → CANCELLED with a reason; a charge that arrives for an order that can no longer be completed
+ * is refunded, and the order records the refund. Nothing else: plain domain code, unit-tested without Spring.
  */
 @Table("orders")
 class Order {
 
 	enum Status {
-		PLACED, PAID, COMPLETED, CANCELLED
+		PAYMENT_PENDING, PAID, COMPLETED, CANCELLED;
+
+		/** Stock reserved, the charge's outcome not yet known: the in-doubt resolver's work. */
+		boolean open() {
+			return this == PAYMENT_PENDING;
+		}
 	}
 
 	private final @Id UUID id;
@@ -38,6 +45,7 @@ class Order {
 	@Embedded.Empty(prefix = "ship_")
 	private final ShippingAddress shippingAddress;
 	private String paymentReference;
+	private String refundReference;
 	private final String cardLast4;
 	private final Instant placedAt;
 	private @Version Integer version;
@@ -48,7 +56,7 @@ class Order {
 
 	@PersistenceCreator
 	Order(UUID id, String customerId, String idempotencyKey, Status status, String cancelReason, String currency,
-			BigDecimal total, ShippingAddress shippingAddress, String paymentReference, String cardLast4, Instant placedAt,
+			BigDecimal total, ShippingAddress shippingAddress, String paymentReference, String refundReference, String cardLast4, Instant placedAt,
 			Integer version, List<OrderLine> lines, List<StatusChange> statusChanges) {
 		this.id = id;
 		this.customerId = customerId;
@@ -59,6 +67,7 @@ class Order {
 		this.total = total;
 		this.shippingAddress = shippingAddress;
 		this.paymentReference = paymentReference;
+		this.refundReference = refundReference;
 		this.cardLast4 = cardLast4;
 		this.placedAt = placedAt;
 		this.version = version;
@@ -75,14 +84,14 @@ class Order {
 			String cardLast4, Instant now) {
 		String currency = lines.get(0).unitPrice().currency();
 		Money total = lines.stream().map(line -> line.unitPrice().times(line.quantity())).reduce(Money.zero(currency), Money::plus);
-		return new Order(UUID.randomUUID(), customerId, idempotencyKey, Status.PLACED, null, currency, total.amount(),
-				address, null, cardLast4, now, null,
+		return new Order(UUID.randomUUID(), customerId, idempotencyKey, Status.PAYMENT_PENDING, null, currency, total.amount(),
+				address, null, null, cardLast4, now, null,
 				lines.stream().map(line -> new OrderLine(line.sku(), line.title(), line.quantity(), line.unitPrice().amount())).toList(),
-				List.of(new StatusChange(Status.PLACED.name(), null, now)));
+				List.of(new StatusChange(Status.PAYMENT_PENDING.name(), null, now)));
 	}
 
 	void markPaid(String paymentReference, Instant now) {
-		transition(Status.PLACED, Status.PAID, null, now);
+		transition(Status.PAYMENT_PENDING, Status.PAID, null, now);
 		this.paymentReference = paymentReference;
 	}
 
@@ -90,9 +99,33 @@ class Order {
 		transition(Status.PAID, Status.COMPLETED, null, now);
 	}
 
+	/** Cancels an order whose payment was not taken (declined, or voided after an unknown outcome). */
 	void cancel(String reason, Instant now) {
-		transition(Status.PLACED, Status.CANCELLED, reason, now);
+		transition(Status.PAYMENT_PENDING, Status.CANCELLED, reason, now);
 		this.cancelReason = reason;
+	}
+
+	/**
+	 * Records that a charge taken for this order was given back. Either the order is still pending and is cancelled
+	 * with the refund as its reason, or it was already cancelled (the charge came in after) and keeps its status;
+	 * a completed order is never refunded here.
+	 */
+	void refunded(String paymentReference, String refundReference, String reason, Instant now) {
+		if (refundReference == null || refundReference.isBlank()) {
+			throw new IllegalArgumentException("a refund needs its reference");
+		}
+		if (this.refundReference != null) {
+			return; // recorded before: idempotent
+		}
+		if (status == Status.PAYMENT_PENDING) {
+			cancel(reason, now);
+		}
+		else if (status != Status.CANCELLED) {
+			throw new IllegalStateException("Order " + id + " is " + status + ", it cannot be refunded");
+		}
+		this.paymentReference = paymentReference;
+		this.refundReference = refundReference;
+		statusChanges.add(new StatusChange("REFUNDED", reason, now));
 	}
 
 	private void transition(Status from, Status to, String reason, Instant now) {
@@ -113,6 +146,26 @@ class Order {
 
 	Status status() {
 		return status;
+	}
+
+	String paymentReference() {
+		return paymentReference;
+	}
+
+	String refundReference() {
+		return refundReference;
+	}
+
+	String shippingName() {
+		return shippingAddress == null ? null : shippingAddress.name();
+	}
+
+	String idempotencyKey() {
+		return idempotencyKey;
+	}
+
+	Instant placedAt() {
+		return placedAt;
 	}
 
 	Money total() {

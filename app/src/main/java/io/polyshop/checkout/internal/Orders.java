@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.relational.core.sql.LockMode;
+import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface Orders extends ListCrudRepository<Order, UUID> {
 
 	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
+
+	/** The order with its row locked until the transaction ends: settling steps on one order queue up. */
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	Optional<Order> findLockedById(UUID id);
 
 	List<Order> findTop100ByStatusAndPlacedAtBefore(Order.Status status, Instant placedBefore);
 }

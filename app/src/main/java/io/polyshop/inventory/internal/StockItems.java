@@ -24,7 +24,8 @@ import io.polyshop.shared.Paging;
 /**
  * The {@code stock_item} and {@code price_history} tables. Every change of stock is one guarded UPDATE: the
  * database decides atomically, under its row lock, whether the units are there, so there is no read-then-write
- * window for two buyers to slip through. Callers own the transaction ({@link io.polyshop.inventory.Inventory}).
+ * window for two buyers to slip through. {@code on_hand} is what the warehouse holds, {@code reserved} what open
+ * orders hold of it; available is the difference. Callers own the transaction ({@link io.polyshop.inventory.Inventory}).
  */
 @Repository
 public class StockItems {
@@ -36,7 +37,7 @@ public class StockItems {
 	}
 
 	public Optional<StockLevel> find(String sku) {
-		return jdbc.sql("SELECT sku, price_amount, price_currency, on_hand FROM stock_item WHERE sku = ?")
+		return jdbc.sql("SELECT sku, price_amount, price_currency, on_hand, reserved FROM stock_item WHERE sku = ?")
 				.param(sku).query(StockItems::stockLevel).optional();
 	}
 
@@ -45,10 +46,15 @@ public class StockItems {
 			return Map.of();
 		}
 		Map<String, StockLevel> levels = new LinkedHashMap<>();
-		jdbc.sql("SELECT sku, price_amount, price_currency, on_hand FROM stock_item WHERE sku = ANY (?) ORDER BY sku")
+		jdbc.sql("SELECT sku, price_amount, price_currency, on_hand, reserved FROM stock_item WHERE sku = ANY (?) ORDER BY sku")
 				.param(skus.toArray(String[]::new)).query(StockItems::stockLevel).list()
 				.forEach(level -> levels.put(level.sku(), level));
 		return levels;
+	}
+
+	public List<String> skusAfter(String afterSku, int limit) {
+		return jdbc.sql("SELECT sku FROM stock_item WHERE sku > ? ORDER BY sku LIMIT ?").params(afterSku, limit)
+				.query(String.class).list();
 	}
 
 	/** SKUs changed (price, stock, created) at or after {@code since}, oldest change first, keyset by (time, SKU). */
@@ -92,16 +98,29 @@ public class StockItems {
 		return inserted;
 	}
 
-	/** Takes {@code quantity} units if that many are on hand; answers whether it did. */
-	public boolean decrement(String sku, int quantity) {
-		return jdbc.sql("UPDATE stock_item SET on_hand = on_hand - ?, updated_at = now() WHERE sku = ? AND on_hand >= ?")
+	/** Reserves {@code quantity} units if that many are available (on hand, not reserved); answers whether it did. */
+	public boolean reserve(String sku, int quantity) {
+		return jdbc.sql("UPDATE stock_item SET reserved = reserved + ?, updated_at = now() WHERE sku = ? AND on_hand - reserved >= ?")
 				.params(quantity, sku, quantity).update() == 1;
 	}
 
-	/** Gives {@code quantity} units back; answers whether the SKU exists. */
-	public boolean increment(String sku, int quantity) {
-		return jdbc.sql("UPDATE stock_item SET on_hand = on_hand + ?, updated_at = now() WHERE sku = ?")
-				.params(quantity, sku).update() == 1;
+	/** Gives reserved units back to available; answers whether that many were reserved. */
+	public boolean release(String sku, int quantity) {
+		return jdbc.sql("UPDATE stock_item SET reserved = reserved - ?, updated_at = now() WHERE sku = ? AND reserved >= ?")
+				.params(quantity, sku, quantity).update() == 1;
+	}
+
+	/** Reserved units leave the warehouse (the order completed): off reserved and off on hand alike. */
+	public boolean takeReserved(String sku, int quantity) {
+		return jdbc.sql("""
+				UPDATE stock_item SET reserved = reserved - ?, on_hand = on_hand - ?, updated_at = now()
+				WHERE sku = ? AND reserved >= ?""")
+				.params(quantity, quantity, sku, quantity).update() == 1;
+	}
+
+	/** The units reserved of a SKU, with its row locked until the transaction ends; empty when unknown. */
+	public Optional<Integer> lockReserved(String sku) {
+		return jdbc.sql("SELECT reserved FROM stock_item WHERE sku = ? FOR UPDATE").param(sku).query(Integer.class).optional();
 	}
 
 	public boolean setOnHand(String sku, int onHand) {
@@ -138,7 +157,9 @@ public class StockItems {
 	}
 
 	private static StockLevel stockLevel(ResultSet rs, int row) throws SQLException {
-		return new StockLevel(rs.getString("sku"), money(rs, "price_amount", "price_currency"), rs.getInt("on_hand"));
+		int onHand = rs.getInt("on_hand");
+		int reserved = rs.getInt("reserved");
+		return new StockLevel(rs.getString("sku"), money(rs, "price_amount", "price_currency"), onHand - reserved, onHand, reserved);
 	}
 
 	private static Money money(ResultSet rs, String amount, String currency) throws SQLException {

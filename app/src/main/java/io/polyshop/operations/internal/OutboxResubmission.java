@@ -5,39 +5,78 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Cross-store catch-up. An event listener that failed (its store was down) or never ran (the instance crashed
- * after the PostgreSQL commit) leaves its publication incomplete in the outbox; this resubmits those older than
- * a minimum age, on a schedule, until they succeed. Start-up resubmission is Spring Modulith's own
+ * after the PostgreSQL commit, or stopped with the task still queued) leaves its publication incomplete in the
+ * outbox; this resubmits those older than a minimum age, on a schedule, on one instance of the cluster at a time,
+ * until they succeed. Start-up resubmission is Spring Modulith's own
  * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). Listeners are idempotent, so a
- * publication delivered twice (two instances resubmitting at once) changes nothing.
+ * publication delivered twice changes nothing.
+ * <p>
+ * Two gaps of Spring Modulith 2.0.3's JDBC registry are closed here: its resubmission takes only FAILED rows, so
+ * rows left PROCESSING, PUBLISHED or RESUBMITTED by a dead instance would wait for a restart; they are marked
+ * FAILED once stale (by their last attempt, not their publication date, so a row resubmitted a moment ago is left
+ * alone). And its read limit is {@code batchSize - currentlyResubmitted}, negative (an SQL error that stops all
+ * resubmission) past the batch size unless the in-flight maximum is set to the batch size, as here.
  */
 @Component
 class OutboxResubmission {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxResubmission.class);
+	static final int BATCH = 500;
 
 	private final IncompleteEventPublications incomplete;
+	private final JdbcTemplate jdbc;
 	private final Duration minAge;
+	private final Duration staleAfter;
 
-	OutboxResubmission(IncompleteEventPublications incomplete,
-			@Value("${polyshop.outbox.resubmit-min-age:30s}") Duration minAge) {
+	OutboxResubmission(IncompleteEventPublications incomplete, JdbcTemplate jdbc,
+			@Value("${polyshop.outbox.resubmit-min-age:30s}") Duration minAge,
+			@Value("${polyshop.outbox.stale-after:2m}") Duration staleAfter) {
 		this.incomplete = incomplete;
+		this.jdbc = jdbc;
 		this.minAge = minAge;
+		this.staleAfter = staleAfter;
 	}
 
 	@Scheduled(fixedDelayString = "${polyshop.outbox.resubmit-interval:15s}", initialDelayString = "${polyshop.outbox.resubmit-interval:15s}")
+	@SchedulerLock(name = "operations.outbox-resubmission", lockAtMostFor = "5m")
 	void resubmitIncompletePublications() {
 		try {
-			incomplete.resubmitIncompletePublications(ResubmissionOptions.defaults().withMinAge(minAge).withBatchSize(500));
+			int stale = markStaleAsFailed();
+			if (stale > 0) {
+				log.warn("{} event publications were stuck in progress (an instance died or stopped mid-delivery); retrying them", stale);
+			}
+			incomplete.resubmitIncompletePublications(options());
 		}
 		catch (RuntimeException e) { // PostgreSQL itself down: next round
 			log.warn("Could not resubmit incomplete event publications: {}", e.toString());
 		}
+	}
+
+	/** The in-flight maximum equals the batch size, so the registry's read limit is never below one. */
+	static ResubmissionOptions options(Duration minAge) {
+		return ResubmissionOptions.defaults().withMinAge(minAge).withBatchSize(BATCH).withMaxInFlight(BATCH);
+	}
+
+	private ResubmissionOptions options() {
+		return options(minAge);
+	}
+
+	/** Incomplete rows whose last delivery attempt began longer ago than {@code stale-after} become FAILED: retriable. */
+	int markStaleAsFailed() {
+		return jdbc.update("""
+				UPDATE event_publication SET status = 'FAILED'
+				WHERE completion_date IS NULL AND status IN ('PUBLISHED', 'PROCESSING', 'RESUBMITTED')
+				  AND coalesce(last_resubmission_date, publication_date) < now() - ? * INTERVAL '1 millisecond'""",
+				staleAfter.toMillis());
 	}
 }

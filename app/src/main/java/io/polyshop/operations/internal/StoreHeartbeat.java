@@ -25,6 +25,7 @@ class StoreHeartbeat {
 		this.timeline = timeline;
 	}
 
+	// deliberately on every instance, without a cluster lock: it measures this instance's own round trips and writes nothing shared
 	@Scheduled(fixedDelayString = "${polyshop.operations.heartbeat-interval:5s}")
 	void beat() {
 		Map<String, Double> latencyMs = new LinkedHashMap<>();

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import io.polyshop.checkout.OrderSnapshot;
@@ -17,8 +16,11 @@ import io.polyshop.shared.Money;
  * the status timeline. A projection of the order rows in PostgreSQL, keyed by the order id.
  */
 @Document("orders")
-@CompoundIndex(name = "by_customer_newest_first", def = "{'customerId': 1, 'placedAt': -1}")
-record OrderDocument(@Id String id, String customerId, @Indexed String status, String cancelReason, Money total,
+// order history (a customer's completed orders, newest first) and the admin list by status: each page is one index
+// range read in order, stopping after the page
+@CompoundIndex(name = "by_customer_status_newest_first", def = "{'customerId': 1, 'status': 1, 'placedAt': -1}")
+@CompoundIndex(name = "by_status_newest_first", def = "{'status': 1, 'placedAt': -1}")
+record OrderDocument(@Id String id, String customerId, String status, String cancelReason, Money total,
 		List<OrderSnapshot.Line> lines, ShippingAddress shippingAddress, OrderSnapshot.Payment payment,
 		List<OrderSnapshot.StatusChange> timeline, Instant placedAt, int version, Instant projectedAt) {
 

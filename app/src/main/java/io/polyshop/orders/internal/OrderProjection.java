@@ -1,6 +1,7 @@
 package io.polyshop.orders.internal;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ import io.polyshop.checkout.PlacedOrders;
 class OrderProjection {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
+	/** States reached only together with an event of their own (OrderCompleted, OrderCancelled) that projects them. */
+	private static final Set<String> SETTLED = Set.of("COMPLETED", "CANCELLED");
 
 	private final PlacedOrders placedOrders;
 	private final MongoTemplate mongo;
@@ -39,9 +42,13 @@ class OrderProjection {
 		this.clock = clock;
 	}
 
+	/**
+	 * An order usually completes (or is cancelled) milliseconds after it is placed, before this listener runs: then the
+	 * later event's own publication writes the document, and writing it here too would be the same write twice.
+	 */
 	@ApplicationModuleListener
 	void on(OrderPlaced event) {
-		project(event.orderId());
+		project(event.orderId(), true);
 	}
 
 	@ApplicationModuleListener
@@ -55,7 +62,14 @@ class OrderProjection {
 	}
 
 	void project(String orderId) {
+		project(orderId, false);
+	}
+
+	private void project(String orderId, boolean onlyWhilePlaced) {
 		placedOrders.find(orderId).ifPresentOrElse(order -> {
+			if (onlyWhilePlaced && SETTLED.contains(order.status())) {
+				return;
+			}
 			OrderDocument document = OrderDocument.of(order, clock.instant());
 			Query olderOrAbsent = Query.query(Criteria.where("_id").is(orderId).and("version").lt(order.version()));
 			try {
@@ -65,5 +79,25 @@ class OrderProjection {
 				// the document exists with this version or a newer one: nothing to do
 			}
 		}, () -> log.warn("Order {} is not in PostgreSQL; no document written", orderId));
+	}
+
+	/**
+	 * Makes the document equal to the order's current state whatever it holds now (the audit's repair): also
+	 * replaces a document with the same or a higher version than the row (a hand edit, or a document store
+	 * restored from a later point than PostgreSQL), and removes the document of an order PostgreSQL does not have.
+	 */
+	void reproject(String orderId) {
+		placedOrders.find(orderId).ifPresentOrElse(order -> {
+			OrderDocument document = OrderDocument.of(order, clock.instant());
+			try {
+				mongo.findAndReplace(Query.query(Criteria.where("_id").is(orderId).and("version").lte(order.version())), document,
+						FindAndReplaceOptions.options().upsert());
+			}
+			catch (DuplicateKeyException ahead) {
+				// a document claims a version the row never had: PostgreSQL is the truth
+				mongo.remove(Query.query(Criteria.where("_id").is(orderId).and("version").gt(order.version())), OrderDocument.class);
+				project(orderId);
+			}
+		}, () -> mongo.remove(Query.query(Criteria.where("_id").is(orderId)), OrderDocument.class));
 	}
 }

@@ -22,7 +22,7 @@ import io.polyshop.shared.Paging;
 @RestController
 class OrdersController {
 
-	private static final Set<String> STATUSES = Set.of("PLACED", "PAID", "COMPLETED", "CANCELLED");
+	private static final Set<String> STATUSES = Set.of("PAYMENT_PENDING", "PAID", "COMPLETED", "CANCELLED");
 
 	private final MongoTemplate mongo;
 

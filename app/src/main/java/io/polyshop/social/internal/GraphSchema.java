@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,9 @@ class GraphSchema {
 			"CREATE CONSTRAINT product_sku IF NOT EXISTS FOR (p:Product) REQUIRE p.sku IS UNIQUE",
 			// one PURCHASED edge per order line: makes the listener's MERGE safe even under concurrent redelivery
 			"CREATE CONSTRAINT purchased_order_line IF NOT EXISTS FOR ()-[b:PURCHASED]-() REQUIRE (b.orderId, b.sku) IS UNIQUE",
-			"CREATE INDEX purchased_at IF NOT EXISTS FOR ()-[b:PURCHASED]-() ON (b.at)");
+			"CREATE INDEX purchased_at IF NOT EXISTS FOR ()-[b:PURCHASED]-() ON (b.at)",
+			// the audit walks PURCHASED edges by order id
+			"CREATE INDEX purchased_order IF NOT EXISTS FOR ()-[b:PURCHASED]-() ON (b.orderId)");
 
 	private final Neo4jClient neo4j;
 	private volatile boolean created;
@@ -33,6 +37,7 @@ class GraphSchema {
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${polyshop.social.schema-retry-interval:30s}")
+	@SchedulerLock(name = "social.graph-schema", lockAtMostFor = "1m")
 	synchronized void createWhenReachable() {
 		if (created) {
 			return;

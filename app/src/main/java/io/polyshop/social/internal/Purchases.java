@@ -27,6 +27,10 @@ class Purchases {
 
 	@ApplicationModuleListener
 	void on(OrderCompleted order) {
+		project(order);
+	}
+
+	void project(OrderCompleted order) {
 		neo4j.query("""
 				MERGE (customer:Customer {id: $customerId})
 				WITH customer

@@ -165,7 +165,7 @@ final class EmbeddedEngines {
 		return () -> supervised(store, engines, timed(store, () -> switch (store) {
 			case POSTGRES -> PostgresEngine.start(dir, port, credentials);
 			case REDIS -> RedisEngine.start(dir, port, credentials);
-			case MONGODB -> MongoEngine.start(dir, port);
+			case MONGODB -> MongoEngine.start(dir, port, settings.documentStore());
 			case NEO4J -> Neo4jEngine.start(dir, port, settings.neo4jClasspath(), settings.neo4jMaxHeap(), credentials);
 		}));
 	}

@@ -1,12 +1,14 @@
 package io.polyshop.stores.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.springframework.core.env.Environment;
 
 import io.polyshop.stores.Store;
+import io.polyshop.stores.internal.documents.DocumentStore;
 
 /**
  * What the environment says about the stores, read before the application context exists: a store whose URL
@@ -45,6 +47,12 @@ record EmbeddedSettings(Path dataDirectory, Environment environment) {
 
 	int port(Store store) {
 		return environment.getProperty("polyshop.embedded." + store.id() + ".port", Integer.class, 0);
+	}
+
+	/** The embedded document engine's page cache and commit window (0: durable before acknowledged). */
+	DocumentStore.Settings documentStore() {
+		return new DocumentStore.Settings(environment.getProperty("polyshop.mongodb.embedded.cache-mb", Integer.class, 64),
+				Duration.ofMillis(environment.getProperty("polyshop.mongodb.embedded.commit-window-ms", Long.class, 0L)));
 	}
 
 	String neo4jClasspath() {

@@ -5,34 +5,31 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.h2.mvstore.MVStore;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.polyshop.stores.internal.documents.DocumentStore;
 
 /**
- * A MongoDB-wire-protocol server (mongo-java-server) with its H2 MVStore backend, so documents persist in
- * {@code <data dir>/mongodb/polyshop.mv}. No real mongod can be installed here; the application talks to it
- * with the official MongoDB driver exactly as it would to a replica set.
+ * The embedded document engine ({@link DocumentStore}: MongoDB's wire protocol over an H2 MVStore file with
+ * persistent secondary indexes), keeping its documents in {@code <data dir>/mongodb/polyshop.mv}. No real mongod can
+ * be installed here; the application talks to it with the official MongoDB driver exactly as it would to a replica
+ * set.
  */
 final class MongoEngine implements EmbeddedEngine {
 
 	static final String DATABASE = "polyshop";
 
-	/** How long a write may sit in memory before it is on disk. */
-	private static final int COMMIT_DELAY_MILLIS = 100;
-
-	private final MongoServer server;
-	private final H2Backend backend;
+	private final DocumentStore store;
 	private final int port;
 
-	private MongoEngine(MongoServer server, H2Backend backend, int port) {
-		this.server = server;
-		this.backend = backend;
+	private MongoEngine(DocumentStore store, int port) {
+		this.store = store;
 		this.port = port;
 	}
 
 	static MongoEngine start(Path dataDirectory, int port) {
+		return start(dataDirectory, port, DocumentStore.Settings.defaults());
+	}
+
+	static MongoEngine start(Path dataDirectory, int port, DocumentStore.Settings settings) {
 		Path data = dataDirectory.resolve("mongodb");
 		try {
 			Files.createDirectories(data);
@@ -40,12 +37,11 @@ final class MongoEngine implements EmbeddedEngine {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		MVStore store = new MVStore.Builder().fileName(data.resolve("polyshop.mv").toString()).compress().open();
-		store.setAutoCommitDelay(COMMIT_DELAY_MILLIS);
-		H2Backend backend = new H2Backend(store);
-		MongoServer server = new MongoServer(backend);
-		server.bind("127.0.0.1", port);
-		return new MongoEngine(server, backend, port);
+		return new MongoEngine(DocumentStore.open(data.resolve("polyshop.mv"), port, settings), port);
+	}
+
+	DocumentStore store() {
+		return store;
 	}
 
 	@Override
@@ -55,7 +51,6 @@ final class MongoEngine implements EmbeddedEngine {
 
 	@Override
 	public void close() {
-		server.shutdown();
-		backend.close();
+		store.close();
 	}
 }

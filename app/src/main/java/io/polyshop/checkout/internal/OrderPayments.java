@@ -1,0 +1,161 @@
+package io.polyshop.checkout.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.polyshop.checkout.OrderCancelled;
+import io.polyshop.checkout.OrderCompleted;
+import io.polyshop.checkout.PaymentGateway;
+import io.polyshop.checkout.PaymentGateway.ChargeStatus;
+import io.polyshop.inventory.Inventory;
+
+/**
+ * Brings an order to the end its payment calls for, given what the provider says about the charge
+ * ({@link PaymentResolution}): complete, cancel (stock released), or refund. Every step is a PostgreSQL
+ * transaction guarded by the order's version, so two instances (or a checkout and the resolver) settling the same
+ * order at once end in one outcome: the loser's transaction rolls back, re-reads, and finds nothing left to do.
+ */
+@Component
+class OrderPayments {
+
+	private static final Logger log = LoggerFactory.getLogger(OrderPayments.class);
+
+	private final Orders orders;
+	private final Inventory inventory;
+	private final CartClaims claims;
+	private final PaymentGateway gateway;
+	private final TransactionTemplate transaction;
+	private final ApplicationEventPublisher events;
+	private final CheckoutSeams seams;
+	private final Clock clock;
+
+	OrderPayments(Orders orders, Inventory inventory, CartClaims claims, PaymentGateway gateway, TransactionTemplate transaction,
+			ApplicationEventPublisher events, CheckoutSeams seams, Clock clock) {
+		this.orders = orders;
+		this.inventory = inventory;
+		this.claims = claims;
+		this.gateway = gateway;
+		this.transaction = transaction;
+		this.events = events;
+		this.seams = seams;
+		this.clock = clock;
+	}
+
+	/** Asks the provider what happened to the order's charge and settles accordingly. Throws if it cannot be asked. */
+	Order resolve(UUID orderId) {
+		return settle(orderId, gateway.status(orderId.toString()), "payment not taken");
+	}
+
+	/**
+	 * Settles the order for a charge in the given state.
+	 *
+	 * @param noChargeReason why the order is cancelled when no charge was taken
+	 */
+	Order settle(UUID orderId, ChargeStatus charge, String noChargeReason) {
+		for (int attempt = 0; ; attempt++) {
+			Order order = orders.findById(orderId).orElseThrow();
+			try {
+				return switch (PaymentResolution.next(order.status(), order.refundReference() != null, charge.state())) {
+					case COMPLETE -> complete(orderId, charge.reference());
+					case CANCEL -> cancel(orderId, noChargeReason);
+					case VOID -> settle(orderId, gateway.cancelUnlessCharged(orderId.toString()), noChargeReason);
+					case REFUND -> refund(orderId, charge.reference(), "refunded: the order could not be completed");
+					case NOTHING -> order;
+				};
+			}
+			catch (OptimisticLockingFailureException e) {
+				if (attempt >= 3) {
+					throw e;
+				}
+				log.debug("Order {} changed while being settled; reading it again", orderId);
+			}
+		}
+	}
+
+	/** Charged: the reserved units leave stock and the order completes; if they cannot, the charge is refunded. */
+	private Order complete(UUID orderId, String paymentReference) {
+		try {
+			return transaction.execute(status -> {
+				Order order = orders.findLockedById(orderId).orElseThrow();
+				if (!order.status().open()) { // settled by someone else since we looked: look again
+					throw new OptimisticLockingFailureException("order " + orderId + " is " + order.status());
+				}
+				order.markPaid(paymentReference, clock.instant());
+				if (!inventory.takeReserved(quantities(order))) {
+					throw new Unfulfillable();
+				}
+				order.markCompleted(clock.instant());
+				Order saved = orders.save(order);
+				events.publishEvent(new OrderCompleted(orderId.toString(), saved.customerId(),
+						saved.lines().stream().map(l -> new OrderCompleted.Line(l.sku(), l.title(), l.quantity())).toList(),
+						clock.instant()));
+				seams.reached("before-completion-commit", order.shippingName());
+				return saved;
+			});
+		}
+		catch (Unfulfillable e) {
+			log.warn("Order {} was charged but its reserved stock is gone; refunding", orderId);
+			return refund(orderId, paymentReference, "refunded: the order could no longer be fulfilled");
+		}
+	}
+
+	/** Not charged (declined, or voided): stock back, cart contents free again, in one transaction; once. */
+	Order cancel(UUID orderId, String reason) {
+		return transaction.execute(status -> {
+			Order order = orders.findLockedById(orderId).orElseThrow();
+			if (!order.status().open()) {
+				return order;
+			}
+			inventory.release(quantities(order));
+			claims.release(orderId);
+			order.cancel(reason, clock.instant());
+			Order saved = orders.save(order);
+			events.publishEvent(new OrderCancelled(orderId.toString(), saved.customerId(), reason));
+			return saved;
+		});
+	}
+
+	/** Gives the charge back at the provider (idempotent there), then records it; a pending order is cancelled. */
+	private Order refund(UUID orderId, String paymentReference, String reason) {
+		Order current = orders.findById(orderId).orElseThrow();
+		if (current.status() == Order.Status.COMPLETED || current.refundReference() != null) {
+			return current; // completed (by a concurrent settle) or refunded already: never give a completed order's money back
+		}
+		String refundReference = gateway.refund(orderId.toString());
+		return transaction.execute(status -> {
+			Order order = orders.findLockedById(orderId).orElseThrow();
+			boolean wasOpen = order.status().open();
+			order.refunded(paymentReference, refundReference, reason, clock.instant());
+			if (wasOpen) {
+				inventory.release(quantities(order));
+				claims.release(orderId);
+				events.publishEvent(new OrderCancelled(orderId.toString(), order.customerId(), reason));
+			}
+			log.warn("Order {}: charge {} refunded ({})", orderId, paymentReference, reason);
+			return orders.save(order);
+		});
+	}
+
+	static Map<String, Integer> quantities(Order order) {
+		Map<String, Integer> quantities = new LinkedHashMap<>();
+		order.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
+		return quantities;
+	}
+
+	/** Rolls the completing transaction back: the reserved units are not there any more. */
+	private static final class Unfulfillable extends RuntimeException {
+
+		Unfulfillable() {
+			super(null, null, false, false);
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package io.polyshop.stores.internal.documents;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * The embedded document engine: MongoDB's wire protocol (mongo-java-server) over one H2 MVStore file, with
+ * persistent secondary indexes and an index-aware query path ({@link IndexedBackend}). See docs/document-store.md.
+ */
+public final class DocumentStore implements AutoCloseable {
+
+	/**
+	 * @param cacheMegabytes the MVStore page cache: what the store keeps of the data in heap, whatever the data size
+	 * @param commitWindow zero: every write is on disk (fsync) before it is acknowledged; more: writes are committed
+	 *        in the background at this interval, and a crash can lose that much (to be replayed from the outbox)
+	 */
+	public record Settings(int cacheMegabytes, Duration commitWindow) {
+
+		public static Settings defaults() {
+			return new Settings(64, Duration.ZERO);
+		}
+	}
+
+	private static final int HOUSEKEEPING_MILLIS = 1000;
+
+	private final MVStore store;
+	private final IndexedBackend backend;
+	private final MongoServer server;
+
+	private DocumentStore(MVStore store, IndexedBackend backend, MongoServer server) {
+		this.store = store;
+		this.backend = backend;
+		this.server = server;
+	}
+
+	/** Opens (or creates) the store file and serves it on 127.0.0.1:port. */
+	public static DocumentStore open(Path file, int port, Settings settings) {
+		DocumentStore store = open(file, settings);
+		store.server.bind("127.0.0.1", port);
+		return store;
+	}
+
+	/** Opens (or creates) the store file without serving it yet. */
+	static DocumentStore open(Path file, Settings settings) {
+		MVStore store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(settings.cacheMegabytes()).open();
+		boolean window = !settings.commitWindow().isZero();
+		// the background writer also compacts the file; with group commit it only has housekeeping left
+		store.setAutoCommitDelay(window ? (int) settings.commitWindow().toMillis() : HOUSEKEEPING_MILLIS);
+		IndexedBackend backend = new IndexedBackend(store, window ? null : new GroupCommit(store));
+		return new DocumentStore(store, backend, new MongoServer(backend));
+	}
+
+	/** What the queries on a collection read so far and how many commits made writes durable (for tests and the benchmark). */
+	public Document statistics(String database, String collection) {
+		if (backend.resolveDatabase(database).resolveCollection(collection, false) instanceof IndexedCollection indexed) {
+			return indexed.statistics().append("commits", backend.commits());
+		}
+		return new Document("commits", backend.commits());
+	}
+
+	/** Bytes of heap the MVStore page cache holds now. */
+	public long cacheBytes() {
+		return store.getCacheSizeUsed() * 1024L * 1024L;
+	}
+
+	@Override
+	public void close() {
+		server.shutdown();
+		backend.close();
+	}
+}

@@ -1,0 +1,97 @@
+package io.polyshop.operations.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+
+import io.polyshop.support.PolyshopIntegrationTest;
+
+/** Stuck and completed publications in Spring Modulith's registry table, and what resubmission and purge do with them. */
+@PolyshopIntegrationTest
+class OutboxRecoveryTests {
+
+	static final String LISTENER = "test.outbox-recovery." + UUID.randomUUID();
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	OutboxResubmission resubmission;
+
+	@Autowired
+	OutboxRetention retention;
+
+	@Autowired
+	IncompleteEventPublications incomplete;
+
+	@AfterEach
+	void removeRows() {
+		jdbc.update("DELETE FROM event_publication WHERE listener_id = ?", LISTENER);
+	}
+
+	UUID insert(String status, String publishedAgo, String lastResubmittedAgo, String completedAgo) {
+		UUID id = UUID.randomUUID();
+		jdbc.update("""
+				INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
+				  completion_attempts, last_resubmission_date, completion_date)
+				VALUES (?, ?, 'java.lang.String', '"x"', now() - ?::interval, ?, 1,
+				  now() - ?::interval, now() - ?::interval)""",
+				id, LISTENER, publishedAgo, status, lastResubmittedAgo, completedAgo);
+		return id;
+	}
+
+	String status(UUID id) {
+		return jdbc.queryForObject("SELECT status FROM event_publication WHERE id = ?", String.class, id);
+	}
+
+	@Test
+	void publicationsLeftInProgressByADeadInstanceBecomeRetriable_freshOnesAreLeftAlone() {
+		UUID processing = insert("PROCESSING", "10 minutes", null, null);
+		UUID resubmitted = insert("RESUBMITTED", "1 hour", "10 minutes", null);
+		UUID published = insert("PUBLISHED", "10 minutes", null, null);
+		// published long ago but resubmitted a moment ago: in flight now, not stale
+		UUID inFlight = insert("RESUBMITTED", "1 hour", "1 second", null);
+
+		resubmission.markStaleAsFailed();
+
+		assertThat(List.of(status(processing), status(resubmitted), status(published))).containsOnly("FAILED");
+		assertThat(status(inFlight)).isEqualTo("RESUBMITTED");
+	}
+
+	@Test
+	void moreStuckResubmissionsThanTheBatchNeverMakeTheReadLimitNegative() {
+		// 600 in flight (fresh): more than the batch of 500
+		IntStream.range(0, OutboxResubmission.BATCH + 100).forEach(i -> insert("RESUBMITTED", "1 hour", "1 second", null));
+
+		// the registry's default in-flight maximum reads batchSize - inFlight rows: a negative LIMIT, an SQL error
+		assertThatThrownBy(() -> incomplete.resubmitIncompletePublications(
+				ResubmissionOptions.defaults().withBatchSize(OutboxResubmission.BATCH).withMinAge(Duration.ofSeconds(30))))
+				.isInstanceOf(RuntimeException.class);
+		// ours caps in flight at the batch: it waits instead
+		incomplete.resubmitIncompletePublications(OutboxResubmission.options(Duration.ofSeconds(30)));
+	}
+
+	@Test
+	void completedPublicationsAreKeptForTheRetentionThenPurged_incompleteOnesNever() {
+		UUID oldCompleted = insert("COMPLETED", "9 days", null, "8 days");
+		UUID recentCompleted = insert("COMPLETED", "2 days", null, "1 day");
+		UUID oldFailed = insert("FAILED", "9 days", null, null);
+		UUID oldProcessing = insert("PROCESSING", "9 days", null, null);
+
+		retention.purge();
+
+		assertThat(jdbc.queryForList("SELECT id FROM event_publication WHERE listener_id = ?", UUID.class, LISTENER))
+				.containsExactlyInAnyOrder(recentCompleted, oldFailed, oldProcessing).doesNotContain(oldCompleted);
+	}
+}

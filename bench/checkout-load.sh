@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# The purchase path under load, end to end, on the packaged jar with the embedded engines:
+#   1. starts app/target/polyshop.jar on a fresh data directory, loading ORDERS stored orders through the bulk
+#      generator (polyshop.orders.generate.count) before the run;
+#   2. warms up, then runs the Gatling load test (load-test/, scenario SCENARIO, USERS customers for DURATION s) at full
+#      speed, then again at half the measured rate, then order history;
+#   3. reads utime+stime from /proc of every process of the instance (app JVM, Neo4j JVM, redis-server, the PostgreSQL
+#      postmaster and its backends, including backends that exited) before and after the full-speed run, and polls the
+#      outbox (incomplete event publications) every second during it;
+#   4. prints orders/s, checkout p50/p95/p99, CPU ms per order, max outbox backlog, the half-rate p99, history p99,
+#      and the ceilings of the same work measured without the application: pgbench running the checkout's SQL
+#      transactions, redis-benchmark running the cart's add script.
+# Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 SCENARIO=checkout JAR=... JFR=0)
+# A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
+# Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ORDERS=${ORDERS:-10000}
+USERS=${USERS:-32}
+DURATION=${DURATION:-60}
+SCENARIO=${SCENARIO:-checkout}
+JAR=${JAR:-app/target/polyshop.jar}
+PORT=${PORT:-18180}
+JFR=${JFR:-0}
+data_dir=${DATA_DIR:-$(mktemp -d /tmp/polyshop-bench.XXXXXX)}
+out=${OUT:-$(mktemp -d /tmp/polyshop-bench-out.XXXXXX)}
+admin_email=admin@polyshop.test admin_password=Load-test-admin-1
+base=http://localhost:$PORT
+mkdir -p "$out" "$data_dir"
+echo "data $data_dir, output $out, jar $JAR, $ORDERS stored orders"
+
+POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$PORT POLYSHOP_ADMIN_EMAIL=$admin_email POLYSHOP_ADMIN_PASSWORD=$admin_password \
+  POLYSHOP_ORDERS_GENERATE=$ORDERS POLYSHOP_CATALOG_DEMO_ENABLED=false POLYSHOP_ORDERS_GENERATE_GRAPH=${GRAPH:-true} \
+  java ${JAVA_OPTS:-} -jar "$JAR" >"$out/app.log" 2>&1 &
+app_pid=$!
+poller_pid=
+cleanup() {
+  [[ -n $poller_pid ]] && kill "$poller_pid" 2>/dev/null || true
+  kill -TERM "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+started=$(date +%s)
+until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  kill -0 $app_pid 2>/dev/null || { echo "Polyshop exited; see $out/app.log"; tail -20 "$out/app.log"; exit 1; }
+  sleep 1
+done
+if (( ORDERS > 0 )); then
+  until grep -q "Generated $ORDERS orders in" "$out/app.log"; do
+    kill -0 $app_pid 2>/dev/null || { echo "Polyshop exited; see $out/app.log"; exit 1; }
+    sleep 2
+  done
+  grep "Generated $ORDERS orders in" "$out/app.log" | sed 's/.*: /generator: /'
+fi
+echo "ready after $(( $(date +%s) - started )) s"
+
+pg_port=$(sed -n 4p "$data_dir/postgres/postmaster.pid")
+postmaster=$(head -1 "$data_dir/postgres/postmaster.pid")
+psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq "$@"; }
+gatling() { # scenario duration [extra -D...]
+  local scenario=$1 duration=$2; shift 2
+  mvn -B -q -f load-test/pom.xml gatling:test -DbaseUrl="$base" -Dscenario="$scenario" -Dusers="$USERS" \
+    -Dduration="$duration" -DadminEmail=$admin_email -DadminPassword=$admin_password "$@" >"$out/gatling-$scenario-$duration.log" 2>&1 \
+    || { echo "Gatling run failed: $out/gatling-$scenario-$duration.log"; tail -30 "$out/gatling-$scenario-$duration.log"; }
+  ls -td load-test/target/gatling/*/ | head -1
+}
+# figures of one request name from a Gatling report: OK count, OK rate, p50, p95, p99 (Gatling's percentiles 1, 3, 4)
+stats() { # report-dir request-name
+  python3 - "$1" "$2" <<'PY'
+import json, re, sys
+# js/stats.js is a JavaScript object literal (some keys unquoted): quote them, then read it as JSON
+text = open(sys.argv[1] + "/js/stats.js").read()
+body = text[text.index("{"):text.index("function fillStats") if "function fillStats" in text else len(text)]
+body = re.sub(r'(^|\n)(\s*)([A-Za-z_]\w*):', r'\1\2"\3":', body[:body.rindex("}") + 1])
+def find(node, name):
+    if node.get("name") == name: return node["stats"]
+    for child in node.get("contents", {}).values():
+        found = find(child, name)
+        if found: return found
+s = find(json.loads(body), sys.argv[2])
+print(s["numberOfRequests"]["ok"], s["meanNumberOfRequestsPerSecond"]["ok"], s["percentiles1"]["ok"], s["percentiles3"]["ok"], s["percentiles4"]["ok"])
+PY
+}
+descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
+cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime+cstime adds its backends that exited
+  local total=0 pid
+  for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
+    read -r u s cu cs < <(awk '{print $14, $15, $16, $17}' "/proc/$pid/stat" 2>/dev/null || echo "0 0 0 0")
+    total=$((total + u + s))
+    [[ $pid == "$postmaster" ]] && total=$((total + cu + cs))
+  done
+  echo $total
+}
+per_process() {
+  local pid
+  for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
+    awk -v pid="$pid" '{printf "%s %s %d\n", pid, $2, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
+  done
+}
+hz=$(getconf CLK_TCK)
+
+echo "warm-up: $SCENARIO, $USERS customers, 30 s"
+gatling "$SCENARIO" 30 >/dev/null
+
+# full speed, measured
+backlog_file=$out/backlog.txt; : >"$backlog_file"
+( while true; do psql_ -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL" >>"$backlog_file" 2>/dev/null || true; sleep 1; done ) &
+poller_pid=$!
+orders_before=$(psql_ -c "SELECT count(*) FROM orders")
+per_process >"$out/cpu-before.txt"
+cpu_before=$(cpu_ticks)
+if [[ $JFR == 1 ]]; then jcmd $app_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
+report=$(gatling "$SCENARIO" "$DURATION" -Dprepare=false)
+cpu_after=$(cpu_ticks)
+per_process >"$out/cpu-after.txt"
+orders_after=$(psql_ -c "SELECT count(*) FROM orders")
+sleep 5 # the outbox drains after the load stops
+kill $poller_pid; poller_pid=
+backlog_left=$(psql_ -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
+read -r ok rate p50 p95 p99 < <(stats "$report" checkout)
+orders=$((orders_after - orders_before))
+cpu_ms=$(( (cpu_after - cpu_before) * 1000 / hz ))
+max_backlog=$(sort -n "$backlog_file" | tail -1)
+printf '\n== %s at %d stored orders, %d customers, %d s: %s\n' "$SCENARIO" "$ORDERS" "$USERS" "$DURATION" "$report"
+printf 'orders placed: %d (%s checkouts OK), %.1f orders/s\n' "$orders" "$ok" "$rate"
+printf 'checkout latency: p50 %s ms, p95 %s ms, p99 %s ms\n' "$p50" "$p95" "$p99"
+printf 'CPU, all processes of the instance: %d ms, %.2f ms per order\n' "$cpu_ms" "$(echo "$cpu_ms / $orders" | bc -l)"
+printf 'outbox: max %s incomplete publications during the run, %s left 5 s after it\n' "${max_backlog:-0}" "$backlog_left"
+join <(sort "$out/cpu-before.txt") <(sort "$out/cpu-after.txt") | awk -v hz=$hz '{d[$2] += ($5 - $3) * 1000 / hz} END {for (n in d) printf "  %-16s %8d ms\n", n, d[n]}'
+
+half=$(echo "$rate / 2" | bc -l)
+report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half" -Dprepare=false)
+read -r ok hrate p50 p95 p99 < <(stats "$report" checkout)
+printf 'at half that rate (%.1f orders/s offered, %.1f done): checkout p50 %s ms, p95 %s ms, p99 %s ms\n' "$half" "$hrate" "$p50" "$p95" "$p99"
+
+report=$(gatling history 20 -Dprepare=false)
+read -r ok hrate p50 p95 p99 < <(stats "$report" "order history")
+printf 'order history (GET /api/orders): %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms\n' "$hrate" "$p50" "$p95" "$p99"
+
+# one hot SKU: HOT_BUYERS customers at once for HOT_UNITS units; the audit (zero oversell, stock conserved) is in the report
+report=$(gatling hot 0 -Dbuyers="${HOT_BUYERS:-50}" -DhotUnits="${HOT_UNITS:-20}")
+grep -E "Hot SKU|KO|assertion|Assertion" "$out/gatling-hot-0.log" | grep -v "^ *$" | head -8 || true
+
+if [[ $JFR == 1 ]]; then
+  jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/app.jfr" >"$out/app-samples.txt"
+  echo "JFR samples: $out/app-samples.txt"
+fi
+
+# ceilings of the same work without the application
+redis_port=$(ps -o args= -p "$(pgrep -P $app_pid redis-server | head -1)" | grep -oE ':[0-9]+' | tail -1 | tr -d :)
+bench/checkout-ceilings.sh "$pg_port" "$redis_port" 8 20 | tee "$out/ceilings.txt"
