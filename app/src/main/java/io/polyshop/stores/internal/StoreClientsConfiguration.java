@@ -45,12 +45,15 @@ class StoreClientsConfiguration {
 		return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 	}
 
-	/** A store that is down answers within seconds instead of the driver's 30 s default. */
+	/**
+	 * Server selection (what a request waits for while the store is down) is the short timeout; connecting gets five
+	 * times more, since the driver's monitor also reads its heartbeat with it and a busy machine would log timeouts.
+	 * A store that is down answers within seconds instead of the driver's 30 s default. */
 	@Bean
 	MongoClientSettingsBuilderCustomizer mongoTimeouts(@Value("${polyshop.mongodb.timeout:5s}") Duration timeout) {
 		return settings -> settings
 				.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
-				.applyToSocketSettings(socket -> socket.connectTimeout((int) timeout.toMillis(), TimeUnit.MILLISECONDS)
+				.applyToSocketSettings(socket -> socket.connectTimeout((int) timeout.multipliedBy(5).toMillis(), TimeUnit.MILLISECONDS)
 						.readTimeout((int) timeout.multipliedBy(6).toMillis(), TimeUnit.MILLISECONDS));
 	}
 }
