@@ -24,12 +24,12 @@ PORT=${PORT:-18180}
 JFR=${JFR:-0}
 data_dir=${DATA_DIR:-$(mktemp -d /tmp/polyshop-bench.XXXXXX)}
 out=${OUT:-$(mktemp -d /tmp/polyshop-bench-out.XXXXXX)}
-admin_email=admin@polyshop.test admin_password=Load-test-admin-1
+admin_email=admin@polyshop.test admin_password="load test operator key 7"
 base=http://localhost:$PORT
 mkdir -p "$out" "$data_dir"
 echo "data $data_dir, output $out, jar $JAR, $ORDERS stored orders"
 
-POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$PORT POLYSHOP_ADMIN_EMAIL=$admin_email POLYSHOP_ADMIN_PASSWORD=$admin_password \
+POLYSHOP_RATE_LIMITS_ENABLED=false POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$PORT POLYSHOP_ADMIN_EMAIL=$admin_email POLYSHOP_ADMIN_PASSWORD=$admin_password \
   POLYSHOP_ORDERS_GENERATE=$ORDERS POLYSHOP_CATALOG_DEMO_ENABLED=false POLYSHOP_ORDERS_GENERATE_GRAPH=${GRAPH:-true} \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$out/app.log" 2>&1 &
 app_pid=$!
@@ -61,7 +61,7 @@ psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq "$@"; }
 gatling() { # scenario duration [extra -D...]
   local scenario=$1 duration=$2; shift 2
   mvn -B -q -f load-test/pom.xml gatling:test -DbaseUrl="$base" -Dscenario="$scenario" -Dusers="$USERS" \
-    -Dduration="$duration" -DadminEmail=$admin_email -DadminPassword=$admin_password "$@" >"$out/gatling-$scenario-$duration.log" 2>&1 \
+    -Dduration="$duration" -DadminEmail=$admin_email -DadminPassword="$admin_password" "$@" >"$out/gatling-$scenario-$duration.log" 2>&1 \
     || { echo "Gatling run failed: $out/gatling-$scenario-$duration.log"; tail -30 "$out/gatling-$scenario-$duration.log"; }
   ls -td load-test/target/gatling/*/ | head -1
 }

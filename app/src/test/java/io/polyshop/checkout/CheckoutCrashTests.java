@@ -153,9 +153,11 @@ class CheckoutCrashTests {
 				"-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.polyshop.PolyshopApplication",
 				"--server.port=" + childPort, "--spring.main.banner-mode=off", "--polyshop.data-dir=" + childData.resolve("data"),
 				"--polyshop.catalog.demo.enabled=false", "--polyshop.checkout.fault-seams=true",
+				// on this instance's stores by URL: external to the child, so its gateway is chosen explicitly
+				"--polyshop.payment.gateway=simulator",
 				// the child's own resolver never runs: this instance is the one that must clean up after it
 				"--polyshop.checkout.in-doubt-first-check=1h", "--polyshop.outbox.resubmit-interval=1h"));
-		for (String property : List.of("polyshop.postgres.url", "polyshop.postgres.user", "polyshop.redis.url", "polyshop.mongodb.uri",
+		for (String property : List.of("polyshop.postgres.url", "polyshop.postgres.user", "polyshop.postgres.password", "polyshop.redis.url", "polyshop.mongodb.uri",
 				"polyshop.neo4j.uri", "polyshop.neo4j.user", "polyshop.neo4j.password")) {
 			command.add("--" + property + "=" + environment.getProperty(property, ""));
 		}

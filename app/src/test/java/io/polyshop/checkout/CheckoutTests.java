@@ -61,8 +61,7 @@ class CheckoutTests {
 		}
 
 		List<ResponseEntity<JsonNode>> answers = all(shoppers.stream()
-				.<Callable<ResponseEntity<JsonNode>>>map(s -> () -> s.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD))
-				.toList());
+				.<Callable<ResponseEntity<JsonNode>>>map(s -> () -> checkoutLikeAClient(s)).toList());
 
 		String statuses = answers.stream().map(a -> a.getStatusCode().value() + " " + a.getBody()).sorted().toList().toString();
 		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 201)).as(statuses).hasSize(10);
@@ -154,10 +153,10 @@ class CheckoutTests {
 		assertThat(level.onHand()).isEqualTo(2);
 		assertThat(level.reserved()).isZero();
 		// the admin's view of the provider's book has it
-		JsonNode ledger = io.polyshop.support.PolyshopHttp.admin(port).get().uri("/api/admin/payments/ledger?limit=1000")
+		JsonNode ledger = io.polyshop.support.PolyshopHttp.admin(port).get().uri("/api/admin/payments/ledger?orderId={id}", orderId)
 				.retrieve().body(JsonNode.class);
 		assertThat(ledger.path("entries").valueStream().filter(e -> e.path("orderId").asString().equals(orderId)).toList())
-				.singleElement().satisfies(e -> assertThat(e.path("state").asString()).isEqualTo("CHARGED"));
+				.as(String.valueOf(ledger)).singleElement().satisfies(e -> assertThat(e.path("state").asString()).isEqualTo("CHARGED"));
 	}
 
 	@Test
@@ -212,7 +211,8 @@ class CheckoutTests {
 		// the others: refused because the contents are claimed, or (if they came after the cart was cleared) empty
 		assertThat(answers.stream().filter(a -> a.getStatusCode().value() != 201)).as(seen)
 				.allSatisfy(a -> assertThat(a.getStatusCode().value()).isIn(409, 400));
-		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 409)).as(seen).isNotEmpty()
+		// a tab that read the cart before the first order cleared it gets 409; one that came after finds it empty (400)
+		assertThat(answers.stream().filter(a -> a.getStatusCode().value() == 409)).as(seen)
 				.allSatisfy(a -> assertThat(a.getBody().path("title").asString()).isEqualTo("Cart already checked out"));
 		assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE customer_id = ?").param(shopper.id()).query(Long.class).single()).isEqualTo(1);
 
@@ -220,6 +220,20 @@ class CheckoutTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> shopper.cart().path("items").isEmpty());
 		shopper.putInCart(sku, 2);
 		assertThat(shopper.checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD).getStatusCode().value()).isEqualTo(201);
+	}
+
+	/**
+	 * A burst of a hundred sign-ins and checkouts on two cores may be told 503 + Retry-After (the connection pool
+	 * waits at most a second); a client then retries with the same key, as the answer asks. Oversell is what is tested.
+	 */
+	private static ResponseEntity<JsonNode> checkoutLikeAClient(Shopper shopper) throws InterruptedException {
+		String key = UUID.randomUUID().toString();
+		ResponseEntity<JsonNode> answer = shopper.checkout(key, Shopper.APPROVED_CARD);
+		for (int attempt = 0; attempt < 10 && answer.getStatusCode().value() == 503; attempt++) {
+			Thread.sleep(500 + (long) (Math.random() * 1000));
+			answer = shopper.checkout(key, Shopper.APPROVED_CARD);
+		}
+		return answer;
 	}
 
 	private String ledgerState(String orderId) {

@@ -59,6 +59,7 @@ class BackupRestoreTests {
 
 	@Test
 	void aBackupUnderLoadRestoresToOnePointInTimeWithNoDrift() throws Exception {
+		long catalogStockDrift;
 		String sku = Products.create(port, "5.00", 10_000);
 		Shopper shopper = Shopper.register(port, "Backed Up");
 		List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
@@ -80,6 +81,12 @@ class BackupRestoreTests {
 		try {
 			await().atMost(Duration.ofSeconds(20)).until(() -> placedDuringBackup.get() >= 2);
 			before = List.copyOf(acknowledged); // all acknowledged before the backup's snapshot can be taken
+			// catalog ↔ stock drift is reported, never repaired (each side is its own truth): whatever earlier tests of
+			// this shared context left must come back as it was, no more, no less
+			catalogStockDrift = PolyshopHttp.admin(port).post().uri("/api/admin/audit?wait=PT60S&repair=false").retrieve()
+					.body(JsonNode.class).path("invariants").valueStream()
+					.filter(invariant -> invariant.path("invariant").asString().equals("catalog-stock")).findFirst().orElseThrow()
+					.path("drifted").asLong();
 			ResponseEntity<JsonNode> started = PolyshopHttp.admin(port).post().uri("/api/admin/backups").retrieve().toEntity(JsonNode.class);
 			assertThat(started.getStatusCode().value()).isEqualTo(202);
 			String status = started.getHeaders().getLocation().toString();
@@ -137,7 +144,8 @@ class BackupRestoreTests {
 					.body(JsonNode.class);
 			assertThat(audit.path("status").asString()).isEqualTo("DONE");
 			for (JsonNode invariant : audit.path("invariants")) {
-				assertThat(invariant.path("drifted").asLong()).as(invariant.toString()).isZero();
+				long expected = invariant.path("invariant").asString().equals("catalog-stock") ? catalogStockDrift : 0;
+				assertThat(invariant.path("drifted").asLong()).as(invariant.toString()).isEqualTo(expected);
 			}
 		}
 	}

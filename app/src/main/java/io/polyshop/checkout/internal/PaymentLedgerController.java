@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
  * charge lacks a completed order and no completed order lacks a charge.
  */
 @RestController
-@ConditionalOnProperty(name = "polyshop.payment.gateway", havingValue = "simulator", matchIfMissing = true)
+// the simulator's own book: there when the simulator is (same condition as SimulatedPaymentGateway)
+@ConditionalOnExpression("'${polyshop.payment.gateway:}'.isBlank() or '${polyshop.payment.gateway:}'.strip() == 'simulator'")
 class PaymentLedgerController {
 
 	private final JdbcClient jdbc;
@@ -26,11 +27,13 @@ class PaymentLedgerController {
 	}
 
 	@GetMapping("/api/admin/payments/ledger")
-	Ledger ledger(@RequestParam(defaultValue = "100") int limit) {
+	Ledger ledger(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) String orderId) {
 		int rows = Math.max(1, Math.min(limit, 1000));
+		// newest first, or the one order asked about (support looking up a customer's charge)
 		List<Entry> entries = jdbc.sql("""
 				SELECT order_id, state, amount, currency, card_last4, reference, charged_at, refunded_at, voided_at
-				FROM simulated_payments ORDER BY updated_at DESC, order_id LIMIT ?""").param(rows)
+				FROM simulated_payments WHERE (CAST(? AS TEXT) IS NULL OR order_id = ?) ORDER BY updated_at DESC, order_id LIMIT ?""")
+				.params(orderId, orderId, rows)
 				.query((rs, n) -> new Entry(rs.getString("order_id"), rs.getString("state"), rs.getBigDecimal("amount"),
 						rs.getString("currency"), rs.getString("card_last4"), rs.getString("reference"),
 						instant(rs.getTimestamp("charged_at")), instant(rs.getTimestamp("refunded_at")), instant(rs.getTimestamp("voided_at"))))

@@ -106,8 +106,13 @@ class RateLimits implements DisposableBean {
 		if (!enabled || subject == null || subject.isBlank()) {
 			return Optional.empty();
 		}
-		var probe = buckets.builder().build(limit.key(subject), limit::bucket).tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? Optional.empty() : Optional.of(retryAfter(probe.getNanosToWaitForRefill()));
+		try {
+			var probe = buckets.builder().build(limit.key(subject), limit::bucket).tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? Optional.empty() : Optional.of(retryAfter(probe.getNanosToWaitForRefill()));
+		}
+		catch (RuntimeException redisUnreachable) {
+			return unlimitedDuringOutage(redisUnreachable);
+		}
 	}
 
 	/** Whether the subject's bucket is empty now, without taking from it (for limits that count failures only). */
@@ -115,9 +120,29 @@ class RateLimits implements DisposableBean {
 		if (!enabled || subject == null || subject.isBlank()) {
 			return Optional.empty();
 		}
-		var estimate = buckets.builder().build(limit.key(subject), limit::bucket).estimateAbilityToConsume(1);
-		return estimate.canBeConsumed() ? Optional.empty() : Optional.of(retryAfter(estimate.getNanosToWaitForRefill()));
+		try {
+			var estimate = buckets.builder().build(limit.key(subject), limit::bucket).estimateAbilityToConsume(1);
+			return estimate.canBeConsumed() ? Optional.empty() : Optional.of(retryAfter(estimate.getNanosToWaitForRefill()));
+		}
+		catch (RuntimeException redisUnreachable) {
+			return unlimitedDuringOutage(redisUnreachable);
+		}
 	}
+
+	/**
+	 * The buckets live in Redis: while it is down, requests pass unlimited rather than fail in a filter (where no
+	 * problem+json mapping reaches them); whatever they need of Redis then answers 503 by itself. Logged once a minute.
+	 */
+	private Optional<Duration> unlimitedDuringOutage(RuntimeException e) {
+		long now = System.nanoTime();
+		if (now - lastOutageLog > TimeUnit.MINUTES.toNanos(1)) {
+			lastOutageLog = now;
+			org.slf4j.LoggerFactory.getLogger(RateLimits.class).warn("Rate limits not applied: their Redis does not answer ({})", e.toString());
+		}
+		return Optional.empty();
+	}
+
+	private volatile long lastOutageLog = System.nanoTime() - TimeUnit.MINUTES.toNanos(2);
 
 	private static Duration retryAfter(long nanos) {
 		// Retry-After has whole seconds; round up so that a client waiting that long does get through

@@ -19,6 +19,9 @@ final class PostgresTables {
 	/** Flyway's own table: the target's is written by its own migration run, which must reach the archive's version. */
 	static final String SCHEMA_HISTORY = "flyway_schema_history";
 
+	/** ShedLock's locks: who runs a scheduled job right now, runtime state of the instances, never restored. */
+	static final String LOCKS = "shedlock";
+
 	private PostgresTables() {
 	}
 
@@ -29,7 +32,9 @@ final class PostgresTables {
 						SELECT table_name FROM information_schema.tables
 						WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")) {
 			while (rs.next()) {
-				tables.add(rs.getString(1));
+				if (!rs.getString(1).equals(LOCKS)) {
+					tables.add(rs.getString(1));
+				}
 			}
 		}
 		return tables;
