@@ -31,6 +31,16 @@ class CartCleanup {
 		order.lines().forEach(line -> bought.merge(line.sku(), line.quantity(), Integer::sum));
 		carts.removeCheckedOut(CartOwner.customer(order.customerId()), order.orderId(), bought);
 		// the lines are out of the cart: the same contents, put in again, may be bought again
-		claims.released(java.util.UUID.fromString(order.orderId()));
+		orderId(order.orderId()).ifPresent(claims::released);
+	}
+
+	/** An id that is not a UUID names no order of this shop (a hand-made event, say): it never claimed a cart. */
+	private static java.util.Optional<java.util.UUID> orderId(String id) {
+		try {
+			return java.util.Optional.of(java.util.UUID.fromString(id));
+		}
+		catch (IllegalArgumentException notAnOrderOfOurs) {
+			return java.util.Optional.empty();
+		}
 	}
 }
