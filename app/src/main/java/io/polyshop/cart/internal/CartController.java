@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
@@ -70,7 +69,7 @@ class CartController {
 	@PostMapping("/api/cart/items")
 	CartView add(@RequestBody Addition addition, HttpServletRequest request) {
 		StockLevel stock = knownSku(addition.sku());
-		int quantity = new QuantityChange(addition.quantity(), addition.unknown()).validQuantity();
+		int quantity = new QuantityChange(addition.quantity()).validQuantity();
 		if (quantity == 0) {
 			throw badRequest("quantity must be at least 1 to add to the cart");
 		}
@@ -128,13 +127,9 @@ class CartController {
 	}
 
 	/** Only a quantity: any other field (a price, an owner) is refused, never silently ignored. */
-	record QuantityChange(Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
+	record QuantityChange(Integer quantity) {
 
 		int validQuantity() {
-			if (unknown != null && !unknown.isEmpty()) {
-				throw badRequest("Not fields of this request: " + String.join(", ", unknown.keySet().stream().sorted().toList())
-						+ ". Only quantity can be set; prices come from inventory.");
-			}
 			if (quantity == null || quantity < 0) {
 				throw badRequest("quantity is required and must be 0 or more");
 			}
@@ -142,7 +137,7 @@ class CartController {
 		}
 	}
 
-	record Addition(String sku, Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
+	record Addition(String sku, Integer quantity) {
 	}
 
 	record CartView(List<CartLineView> items, Money total, List<Money> totals, Instant expiresAt) {

@@ -7,7 +7,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +15,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /**
  * Bad input to the account endpoints, answered with a detail that names what is wrong (Spring Boot's generic
- * problem details only say "Invalid request content"). Never echoes a submitted value: it may be a password.
+ * problem details only say "Invalid request content"). Never echoes a submitted value: it may be a password. An
+ * unreadable body or an unknown field is answered for every module by io.polyshop.shared.
  */
 @RestControllerAdvice(basePackageClasses = CustomerRequestProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,19 +34,8 @@ class CustomerRequestProblems {
 				? fieldName(field) + " " + field.getDefaultMessage() : String.valueOf(error.getDefaultMessage())));
 	}
 
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape.");
-		problem.setTitle("Malformed request body");
-		return problem;
-	}
-
 	private static String fieldName(FieldError error) {
-		// the catch-all map of unknown fields is reported by the names of those fields
-		return error.getField().equals("unknown") && error.getRejectedValue() instanceof java.util.Map<?, ?> unknown
-				? String.join(", ", unknown.keySet().stream().map(String::valueOf).sorted().toList())
-				: error.getField();
+		return error.getField();
 	}
 
 	private static ProblemDetail badRequest(String title, Stream<String> errors) {
