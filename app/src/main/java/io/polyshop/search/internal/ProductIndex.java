@@ -350,6 +350,23 @@ final class ProductIndex implements Closeable {
 		return analyzer;
 	}
 
+	/** In how many titles and descriptions a word (as the index holds it) appears, counted from the term dictionary. */
+	int documentsWith(String term) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				IndexReader reader = searcher.getIndexReader();
+				return reader.docFreq(new Term(TITLE, term)) + reader.docFreq(new Term(DESCRIPTION, term));
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
 		searchers.close();
