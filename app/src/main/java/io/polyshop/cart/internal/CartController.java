@@ -7,9 +7,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +25,7 @@ import io.polyshop.inventory.Sku;
 import io.polyshop.inventory.StockLevel;
 import io.polyshop.inventory.UnknownSku;
 import io.polyshop.shared.Money;
+import io.polyshop.shared.Refusal;
 
 /**
  * The caller's own cart (see {@link CartOwners}: no path or body can name another). It stores SKUs and
@@ -121,10 +119,8 @@ class CartController {
 		return new CartView(lines, total, totals, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
 	}
 
-	static ErrorResponseException badRequest(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid cart change");
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+	static Refusal badRequest(String detail) {
+		return new Refusal(Refusal.Reason.INVALID, "Invalid cart change", detail);
 	}
 
 	/** Only a quantity: any other field (a price, an owner) is refused, never silently ignored. */

@@ -9,14 +9,12 @@ import java.util.Set;
 
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.Carts;
+import io.polyshop.shared.Refusal;
 
 /** Carts as Redis hashes (SKU → quantity), every change one atomic script. */
 @Service
@@ -60,7 +58,7 @@ class RedisCarts implements Carts {
 		return refuseIfOverLimit(answer);
 	}
 
-	static ErrorResponseException notEnoughStock(String sku, int available) {
+	static Refusal notEnoughStock(String sku, int available) {
 		return conflict("Not enough stock", "Only " + available + " of " + sku + " available.");
 	}
 
@@ -139,9 +137,7 @@ class RedisCarts implements Carts {
 		return answer.intValue();
 	}
 
-	static ErrorResponseException conflict(String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+	static Refusal conflict(String title, String detail) {
+		return new Refusal(Refusal.Reason.CONFLICT, title, detail);
 	}
 }

@@ -55,7 +55,7 @@ class FirstAdmin implements ApplicationRunner {
 		catch (CustomerProblem weak) {
 			// the most powerful account gets at least the rules every customer gets
 			throw new IllegalStateException("POLYSHOP_ADMIN_PASSWORD does not meet the password policy: "
-					+ weak.getBody().getDetail());
+					+ weak.getMessage());
 		}
 		if (alreadyThere()) {
 			log.info("Admin account {} is ready.", email);

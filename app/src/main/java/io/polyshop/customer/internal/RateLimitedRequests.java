@@ -18,6 +18,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.http.ResponseEntity;
+
+import io.polyshop.shared.Problems;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -153,12 +156,11 @@ final class RateLimitedRequests {
 	}
 
 	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many requests of this kind. Try again in " + retryAfter.toSeconds() + " seconds.");
-		problem.setTitle("Too many requests");
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+		// filters answer before Spring MVC: the same refusal as TokenController's, written by hand
+		ResponseEntity<ProblemDetail> answer = Problems.answer(CustomerProblem.tooManyRequests(retryAfter));
+		response.setStatus(answer.getStatusCode().value());
+		answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
+		json.writeValue(response.getOutputStream(), answer.getBody());
 	}
 }
