@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 
-import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
-import io.polyshop.catalog.Catalog;
+import io.polyshop.cart.CartPricing;
+import io.polyshop.cart.PricedCart;
 import io.polyshop.inventory.Inventory;
 import io.polyshop.inventory.Sku;
 import io.polyshop.inventory.StockLevel;
@@ -37,14 +37,14 @@ class CartController {
 	private final RedisCarts carts;
 	private final CartOwners owners;
 	private final Inventory inventory;
-	private final Catalog catalog;
+	private final CartPricing pricing;
 	private final Clock clock;
 
-	CartController(RedisCarts carts, CartOwners owners, Inventory inventory, Catalog catalog, Clock clock) {
+	CartController(RedisCarts carts, CartOwners owners, Inventory inventory, CartPricing pricing, Clock clock) {
 		this.carts = carts;
 		this.owners = owners;
 		this.inventory = inventory;
-		this.catalog = catalog;
+		this.pricing = pricing;
 		this.clock = clock;
 	}
 
@@ -102,21 +102,11 @@ class CartController {
 	}
 
 	private CartView view(CartOwner owner) {
-		List<CartItem> items = carts.items(owner);
-		Map<String, StockLevel> stock = inventory.findAll(items.stream().map(CartItem::sku).toList());
-		Map<String, String> titles = catalog.titlesIfReachable(items.stream().map(CartItem::sku).toList());
-		List<CartLineView> lines = items.stream().filter(item -> stock.containsKey(item.sku())).map(item -> {
-			Money price = stock.get(item.sku()).price();
-			return new CartLineView(item.sku(), titles.getOrDefault(item.sku(), item.sku()), item.quantity(), price,
-					price.times(item.quantity()), stock.get(item.sku()).available());
-		}).toList();
-		// one total per currency; "total" only when there is a single one (prices in mixed currencies do not add up)
-		List<Money> totals = List.copyOf(lines.stream().map(CartLineView::lineTotal)
-				.collect(java.util.stream.Collectors.toMap(Money::currency, money -> money, Money::plus,
-						java.util.TreeMap::new)).values());
-		Money total = totals.size() == 1 ? totals.get(0) : null;
+		PricedCart priced = pricing.price(carts.items(owner));
+		List<CartLineView> lines = priced.lines().stream().map(line -> new CartLineView(line.sku(), line.title(),
+				line.quantity(), line.unitPrice(), line.lineTotal(), line.available())).toList();
 		long ttl = carts.secondsToLive(owner);
-		return new CartView(lines, total, totals, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
+		return new CartView(lines, priced.total().orElse(null), priced.totals(), ttl < 0 ? null : clock.instant().plusSeconds(ttl));
 	}
 
 	static Refusal badRequest(String detail) {

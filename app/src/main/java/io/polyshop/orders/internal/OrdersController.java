@@ -1,6 +1,6 @@
 package io.polyshop.orders.internal;
 
-import java.util.Set;
+import java.util.List;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.customer.SignedInCustomer;
 import io.polyshop.shared.PageView;
 import io.polyshop.shared.Paging;
@@ -20,7 +21,6 @@ import io.polyshop.shared.Refusal;
 @RestController
 class OrdersController {
 
-	private static final Set<String> STATUSES = Set.of("PAYMENT_PENDING", "PAID", "COMPLETED", "CANCELLED");
 
 	private final MongoTemplate mongo;
 
@@ -32,7 +32,7 @@ class OrdersController {
 	@GetMapping("/api/orders")
 	PageView<OrderDocument> myOrders(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			SignedInCustomer customer) {
-		return page(Criteria.where("customerId").is(customer.id()).and("status").is("COMPLETED"), Paging.of(page, size));
+		return page(Criteria.where("customerId").is(customer.id()).and("status").is(OrderStatus.COMPLETED.name()), Paging.of(page, size));
 	}
 
 	/** One of the signed-in customer's orders; someone else's is answered exactly like one that does not exist. */
@@ -57,8 +57,8 @@ class OrdersController {
 	@GetMapping("/api/admin/orders")
 	PageView<OrderDocument> ordersByStatus(@RequestParam String status, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		if (!STATUSES.contains(status)) {
-			throw new Refusal(Refusal.Reason.INVALID, null, "status must be one of " + STATUSES);
+		if (OrderStatus.named(status).isEmpty()) {
+			throw new Refusal(Refusal.Reason.INVALID, null, "status must be one of " + List.of(OrderStatus.values()));
 		}
 		return page(Criteria.where("status").is(status), Paging.of(page, size));
 	}
