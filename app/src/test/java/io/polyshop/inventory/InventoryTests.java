@@ -146,8 +146,10 @@ class InventoryTests {
 		String sku = newSku(5);
 		inventory.reserve(Map.of(sku, 4));
 
-		assertThatThrownBy(() -> inventory.setOnHand(Sku.of(sku), 3)).isInstanceOf(StockBelowReserved.class)
-				.hasMessageContaining("409");
+		assertThatThrownBy(() -> inventory.setOnHand(Sku.of(sku), 3)).isInstanceOfSatisfying(StockBelowReserved.class, e -> {
+			assertThat(e.reason()).isEqualTo(Refusal.Reason.CONFLICT);
+			assertThat(e.properties()).containsEntry("reserved", 4);
+		});
 		assertThat(inventory.find(sku).orElseThrow().onHand()).isEqualTo(5);
 		inventory.release(Map.of(sku, 4));
 	}
