@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.Carts;
-import io.polyshop.shared.Refusal;
 
 /** Carts as Redis hashes (SKU → quantity), every change one atomic script. */
 @Service
@@ -53,13 +52,9 @@ class RedisCarts implements Carts {
 				Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(owner),
 				Integer.toString(available));
 		if (answer == -3) {
-			throw notEnoughStock(sku, available);
+			throw CartProblems.notEnoughStock(sku, available);
 		}
 		return refuseIfOverLimit(answer);
-	}
-
-	static Refusal notEnoughStock(String sku, int available) {
-		return conflict("Not enough stock", "Only " + available + " of " + sku + " available.");
 	}
 
 	void remove(CartOwner owner, String sku) {
@@ -129,15 +124,11 @@ class RedisCarts implements Carts {
 
 	private int refuseIfOverLimit(Long answer) {
 		if (answer == -1) {
-			throw conflict("Too many of one product", "A cart holds at most " + limits.maxQuantityPerLine() + " of one product.");
+			throw CartProblems.tooManyOfOneProduct(limits.maxQuantityPerLine());
 		}
 		if (answer == -2) {
-			throw conflict("Too many products", "A cart holds at most " + limits.maxLines() + " different products.");
+			throw CartProblems.tooManyProducts(limits.maxLines());
 		}
 		return answer.intValue();
-	}
-
-	static Refusal conflict(String title, String detail) {
-		return new Refusal(Refusal.Reason.CONFLICT, title, detail);
 	}
 }
