@@ -3,7 +3,6 @@ package io.polyshop.checkout.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
