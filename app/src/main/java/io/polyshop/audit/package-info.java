@@ -4,5 +4,5 @@
  * belong to the modules that own the data ({@link io.polyshop.audit.AuditCheck} beans in their internal
  * packages); this module only runs them, keeps the reports and publishes the metrics.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(displayName = "Audit", allowedDependencies = { "shared" })
 package io.polyshop.audit;

@@ -14,15 +14,13 @@ import io.polyshop.shared.Money;
 public record OrderFacts(String orderId, String customerId, String status, int version, Money total, Instant placedAt,
 		Instant completedAt, List<Line> lines) {
 
-	public static final String COMPLETED = "COMPLETED";
-
 	public boolean completed() {
-		return COMPLETED.equals(status);
+		return OrderStatus.COMPLETED.name().equals(status);
 	}
 
 	/** Neither completed nor cancelled: its units are still taken from stock (whatever the open states are called). */
 	public boolean open() {
-		return !COMPLETED.equals(status) && !"CANCELLED".equals(status);
+		return OrderStatus.named(status).map(known -> !known.settled()).orElse(true);
 	}
 
 	public record Line(String sku, String title, int quantity, Money unitPrice) {

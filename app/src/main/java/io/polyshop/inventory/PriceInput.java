@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 import io.polyshop.shared.Money;
+import io.polyshop.shared.Refusal;
 
 /**
  * A price as a client sends it ({@code {"amount":"12.99","currency":"EUR"}}), checked before it becomes
@@ -52,17 +49,11 @@ public record PriceInput(BigDecimal amount, String currency) {
 		}
 	}
 
-	/** A 400 problem about a price. */
-	public static final class Invalid extends ErrorResponseException {
+	/** A price the inventory will not take. */
+	public static final class Invalid extends Refusal {
 
 		Invalid(String detail) {
-			super(HttpStatus.BAD_REQUEST, problem(detail), null);
-		}
-
-		private static ProblemDetail problem(String detail) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-			problem.setTitle("Invalid price");
-			return problem;
+			super(Reason.INVALID, "Invalid price", detail);
 		}
 	}
 }

@@ -2,9 +2,7 @@ package io.polyshop.inventory;
 
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.polyshop.shared.Refusal;
 
 /**
  * A stock keeping unit: upper-case letters, digits and dashes, 2 to 40 characters, starting with a letter or
@@ -33,19 +31,13 @@ public record Sku(String value) {
 		return value;
 	}
 
-	/** A 400 problem: the value cannot be a SKU, so no store is asked about it. */
-	public static final class Malformed extends ErrorResponseException {
+	/** The value cannot be a SKU, so no store is asked about it. */
+	public static final class Malformed extends Refusal {
 
 		Malformed(String value) {
-			super(HttpStatus.BAD_REQUEST, problem(value), null);
-		}
-
-		private static ProblemDetail problem(String value) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+			super(Reason.INVALID, "Malformed SKU",
 					"A SKU is 2 to 40 characters: upper-case letters A-Z, digits and '-', starting with a letter or digit"
 							+ (value == null || value.isBlank() ? " (none was given)." : "."));
-			problem.setTitle("Malformed SKU");
-			return problem;
 		}
 	}
 }

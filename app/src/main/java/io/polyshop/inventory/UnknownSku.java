@@ -1,19 +1,11 @@
 package io.polyshop.inventory;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.polyshop.shared.Refusal;
 
-/** 404: the inventory has no such SKU. */
-public class UnknownSku extends ErrorResponseException {
+/** The inventory has no such SKU. */
+public class UnknownSku extends Refusal {
 
 	public UnknownSku(String sku) {
-		super(HttpStatus.NOT_FOUND, problem(sku), null);
-	}
-
-	private static ProblemDetail problem(String sku) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "There is no product with SKU " + sku + ".");
-		problem.setTitle("Unknown SKU");
-		return problem;
+		super(Reason.NOT_FOUND, "Unknown SKU", "There is no product with SKU " + sku + ".");
 	}
 }

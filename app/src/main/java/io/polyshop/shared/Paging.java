@@ -1,8 +1,5 @@
 package io.polyshop.shared;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** The API's paging rules: {@code page} from 0, {@code size} 1..100, 20 unless asked. */
 public record Paging(int page, int size) {
@@ -15,8 +12,7 @@ public record Paging(int page, int size) {
 		int p = page == null ? 0 : page;
 		int s = size == null ? DEFAULT_SIZE : size;
 		if (p < 0 || s < 1 || s > MAX_SIZE) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"page must be 0 or more and size between 1 and " + MAX_SIZE), null);
+			throw new Refusal(Refusal.Reason.INVALID, null, "page must be 0 or more and size between 1 and " + MAX_SIZE);
 		}
 		return new Paging(p, s);
 	}

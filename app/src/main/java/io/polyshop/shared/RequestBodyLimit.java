@@ -44,9 +44,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > maxBytes) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+			ProblemDetail problem = Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
 					"The request body is larger than the " + maxBytes + " bytes this API accepts.");
-			problem.setTitle("Request body too large");
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setHeader(HttpHeaders.CONNECTION, "close"); // the rest of the body is not read
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -28,26 +28,28 @@ public final class StoreOutages {
 	}
 
 	public static boolean causedBy(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
-					|| cause instanceof QueryTimeoutException || cause instanceof RecoverableDataAccessException
-					|| cause instanceof CannotCreateTransactionException || cause instanceof ConnectException
-					|| cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-					|| cause instanceof SQLRecoverableException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null
-					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-				return true;
-			}
-			String type = cause.getClass().getName();
-			if (type.equals("io.lettuce.core.RedisConnectionException") || type.equals("io.lettuce.core.RedisCommandTimeoutException")
-					|| (type.equals("io.lettuce.core.RedisException") && String.valueOf(cause.getMessage()).contains("not connected"))
-					|| type.startsWith("com.mongodb.MongoSocket") || type.equals("com.mongodb.MongoTimeoutException")
-					|| type.equals("org.neo4j.driver.exceptions.ServiceUnavailableException")
-					|| type.equals("org.neo4j.driver.exceptions.SessionExpiredException")) {
-				return true;
-			}
+		return CauseChain.anyMatch(failure, StoreOutages::isOutage);
+	}
+
+	private static boolean isOutage(Throwable cause) {
+		if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
+				|| cause instanceof QueryTimeoutException || cause instanceof RecoverableDataAccessException
+				|| cause instanceof CannotCreateTransactionException || cause instanceof ConnectException
+				|| cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+				|| cause instanceof SQLRecoverableException) {
+			return true;
+		}
+		if (cause instanceof SQLException sql && sql.getSQLState() != null
+				&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+			return true;
+		}
+		String type = cause.getClass().getName();
+		if (type.equals("io.lettuce.core.RedisConnectionException") || type.equals("io.lettuce.core.RedisCommandTimeoutException")
+				|| (type.equals("io.lettuce.core.RedisException") && String.valueOf(cause.getMessage()).contains("not connected"))
+				|| type.startsWith("com.mongodb.MongoSocket") || type.equals("com.mongodb.MongoTimeoutException")
+				|| type.equals("org.neo4j.driver.exceptions.ServiceUnavailableException")
+				|| type.equals("org.neo4j.driver.exceptions.SessionExpiredException")) {
+			return true;
 		}
 		return false;
 	}

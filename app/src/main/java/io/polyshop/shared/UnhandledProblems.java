@@ -27,16 +27,14 @@ class UnhandledProblems {
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
 		if (StoreOutages.causedBy(e)) {
 			log.warn("A store did not answer: {}", e.toString());
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+			ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable",
 					"A data store is temporarily unavailable. Please try again shortly.");
-			problem.setTitle("Store unavailable");
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 					.header(HttpHeaders.RETRY_AFTER, StoreOutages.RETRY_AFTER_SECONDS).body(problem);
 		}
 		log.error("Unhandled error", e);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+		ProblemDetail problem = Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Something went wrong on our side. It has been logged.");
-		problem.setTitle("Internal error");
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
 	}
 }

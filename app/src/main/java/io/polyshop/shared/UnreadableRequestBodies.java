@@ -25,17 +25,13 @@ class UnreadableRequestBodies {
 	ProblemDetail unreadable(HttpMessageNotReadableException e) {
 		if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
 			String field = fieldPath(unknown);
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "'%s' is not a field of this request; it takes %s."
+			ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Unknown field", "'%s' is not a field of this request; it takes %s."
 					.formatted(field, unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
 							.collect(Collectors.joining(", "))));
-			problem.setTitle("Unknown field");
 			problem.setProperty("field", field);
 			return problem;
 		}
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape.");
-		problem.setTitle("Malformed request body");
-		return problem;
+		return Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request body", "The request body is not valid JSON of the expected shape.");
 	}
 
 	/** Where in the body the field sits: {@code price.discount}, {@code lines[2].owner}. */

@@ -3,5 +3,6 @@
  * answers, and RFC 9457 problem details for anything no module handled. An open module: anyone may use it,
  * it depends on no one.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "Shared", type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+		allowedDependencies = {})
 package io.polyshop.shared;

@@ -1,19 +1,11 @@
 package io.polyshop.social;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.polyshop.shared.Refusal;
 
 /** A customer tried to follow themselves. */
-public class CannotFollowYourself extends ErrorResponseException {
+public class CannotFollowYourself extends Refusal {
 
 	public CannotFollowYourself() {
-		super(HttpStatus.BAD_REQUEST, problem(), null);
-	}
-
-	private static ProblemDetail problem() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "You cannot follow yourself.");
-		problem.setTitle("Cannot follow yourself");
-		return problem;
+		super(Reason.INVALID, "Cannot follow yourself", "You cannot follow yourself.");
 	}
 }

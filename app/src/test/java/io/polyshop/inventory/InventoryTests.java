@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.polyshop.shared.Money;
+import io.polyshop.shared.Refusal;
 import io.polyshop.support.PolyshopIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +80,9 @@ class InventoryTests {
 		assertThatThrownBy(() -> inventory.reserve(Map.of(plenty, 2, scarce, 2, unknown, 1)))
 				.isInstanceOfSatisfying(InsufficientStock.class, e -> {
 					assertThat(e.skus()).containsExactlyInAnyOrder(scarce, unknown);
-					assertThat(e.getStatusCode().value()).isEqualTo(409);
-					assertThat(e.getBody().getDetail()).contains(scarce).contains(unknown);
+					assertThat(e.reason()).isEqualTo(Refusal.Reason.CONFLICT);
+					assertThat(e.detail()).contains(scarce).contains(unknown);
+					assertThat(e.properties()).containsEntry("skus", e.skus());
 				});
 
 		assertThat(inventory.find(plenty)).map(StockLevel::available).contains(5);
@@ -144,8 +146,10 @@ class InventoryTests {
 		String sku = newSku(5);
 		inventory.reserve(Map.of(sku, 4));
 
-		assertThatThrownBy(() -> inventory.setOnHand(Sku.of(sku), 3)).isInstanceOf(StockBelowReserved.class)
-				.hasMessageContaining("409");
+		assertThatThrownBy(() -> inventory.setOnHand(Sku.of(sku), 3)).isInstanceOfSatisfying(StockBelowReserved.class, e -> {
+			assertThat(e.reason()).isEqualTo(Refusal.Reason.CONFLICT);
+			assertThat(e.properties()).containsEntry("reserved", 4);
+		});
 		assertThat(inventory.find(sku).orElseThrow().onHand()).isEqualTo(5);
 		inventory.release(Map.of(sku, 4));
 	}

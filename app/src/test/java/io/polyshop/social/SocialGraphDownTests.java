@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.polyshop.shared.Paging;
+import io.polyshop.shared.Refusal;
 import io.polyshop.social.RecommendedProducts.RecommendedProduct;
 import io.polyshop.social.RecommendedProducts.Source;
 import io.polyshop.support.PolyshopInstance;
@@ -43,8 +43,8 @@ class SocialGraphDownTests {
 			assertThat(recommended.source()).isEqualTo(Source.FALLBACK);
 			assertThat(recommended.items()).containsExactly(new RecommendedProduct("bestseller-sku", "Most popular mug", 7, "bestseller"));
 			assertThatThrownBy(() -> graph.follow("someone", "someone-else")).isInstanceOfSatisfying(SocialGraphUnavailable.class, e -> {
-				assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-				assertThat(e.getBody().getDetail()).contains("nothing was changed").doesNotContain("Exception", "bolt");
+				assertThat(e.reason()).isEqualTo(Refusal.Reason.UNAVAILABLE);
+				assertThat(e.detail()).contains("nothing was changed").doesNotContain("Exception", "bolt");
 			});
 			assertThatThrownBy(() -> graph.unfollow("someone", "someone-else")).isInstanceOf(SocialGraphUnavailable.class);
 			assertThatThrownBy(() -> graph.following("someone", Paging.of(0, 20))).isInstanceOf(SocialGraphUnavailable.class);

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpStatus;
 
 import io.polyshop.shared.Paging;
+import io.polyshop.shared.Refusal;
 import io.polyshop.support.PolyshopIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,9 +80,9 @@ class SocialGraphTests {
 		fixtures.register("ann");
 
 		assertThatThrownBy(() -> graph.follow(id("ann"), id("ann"))).isInstanceOfSatisfying(CannotFollowYourself.class,
-				e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+				e -> assertThat(e.reason()).isEqualTo(Refusal.Reason.INVALID));
 		assertThatThrownBy(() -> graph.follow(id("ann"), id("nobody"))).isInstanceOfSatisfying(UnknownCustomer.class,
-				e -> assertThat(e.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+				e -> assertThat(e.reason()).isEqualTo(Refusal.Reason.NOT_FOUND));
 		assertThatThrownBy(() -> graph.unfollow(id("ann"), id("nobody"))).isInstanceOf(UnknownCustomer.class);
 		assertThat(graph.following(id("ann"), Paging.of(0, 20)).total()).isZero();
 		assertThat(fixtures.count("MATCH (c:Customer) WHERE c.id STARTS WITH $prefix RETURN count(c)")).isOne();

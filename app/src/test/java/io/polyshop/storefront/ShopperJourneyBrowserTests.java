@@ -7,9 +7,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
+import io.polyshop.inventory.Inventory;
+import io.polyshop.inventory.StockLevel;
 import io.polyshop.support.Browser;
 import io.polyshop.support.PolyshopHttp;
 import io.polyshop.support.PolyshopIntegrationTest;
@@ -32,6 +35,9 @@ class ShopperJourneyBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Inventory inventory;
 
 	@Test
 	void shopperFindsAProductAndSeesTheirCompletedOrderInTheHistory() {
@@ -65,6 +71,8 @@ class ShopperJourneyBrowserTests {
 		WebElement line = browser.await(ExpectedConditions.visibilityOfElementLocated(
 				By.cssSelector("[data-testid=cart-line][data-sku='" + sku + "']")));
 		assertThat(line.findElement(By.cssSelector("input[type=number]")).getDomProperty("value")).isEqualTo("2");
+		// the cart prices its lines with inventory's price, as checkout will charge them
+		browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("cart-total"), "39.80"));
 		browser.find("#checkout-link").click();
 		browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("checkout-signin")));
 
@@ -77,6 +85,7 @@ class ShopperJourneyBrowserTests {
 		browser.find("#register-button").click();
 		browser.await(ExpectedConditions.visibilityOfElementLocated(By.id("checkout-content")));
 		browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("checkout-lines"), title));
+		assertThat(browser.find("#checkout-total").getText()).contains("39.80");
 
 		// checkout with the approving test card
 		browser.type("#ship-line1", "1 Test Street");
@@ -93,6 +102,9 @@ class ShopperJourneyBrowserTests {
 		assertThat(browser.find("#confirmed-total").getText()).contains("39.80");
 		JsonNode product = PolyshopHttp.client(port).get().uri("/api/products/{sku}", sku).retrieve().body(JsonNode.class);
 		assertThat(product.path("available").asInt()).isEqualTo(3);
+		StockLevel stock = inventory.find(sku).orElseThrow();
+		assertThat(stock.onHand()).as("taken off the shelf once, when the order completed").isEqualTo(3);
+		assertThat(stock.reserved()).as("no units left held for it").isZero();
 
 		// the completed order (the MongoDB projection) in the order history
 		browser.find("#confirmed-order-link").click();

@@ -3,10 +3,7 @@ package io.polyshop.audit.internal;
 import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.polyshop.audit.Audit;
 import io.polyshop.audit.AuditReport;
+import io.polyshop.shared.Refusal;
+import io.polyshop.shared.Refusal.Reason;
 
 /**
  * {@code POST /api/admin/audit} runs the audit: the report (200) if it finishes within {@code wait} (default 20 s),
@@ -36,7 +35,7 @@ class AuditController {
 	ResponseEntity<AuditReport> run(@RequestParam(defaultValue = "true") boolean repair,
 			@RequestParam(defaultValue = "PT20S") Duration wait) throws InterruptedException {
 		if (wait.isNegative() || wait.compareTo(MAX_WAIT) > 0) {
-			throw problem(HttpStatus.BAD_REQUEST, "Invalid wait", "wait must be between PT0S and " + MAX_WAIT + ".");
+			throw new Refusal(Reason.INVALID, "Invalid wait", "wait must be between PT0S and " + MAX_WAIT + ".");
 		}
 		AuditReport started = audit.start("api", repair);
 		long deadline = System.nanoTime() + wait.toNanos();
@@ -53,17 +52,11 @@ class AuditController {
 
 	@GetMapping("/api/admin/audit/runs/{id}")
 	AuditReport run(@PathVariable String id) {
-		return audit.find(id).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No such audit run", "No audit run " + id + "."));
+		return audit.find(id).orElseThrow(() -> new Refusal(Reason.NOT_FOUND, "No such audit run", "No audit run " + id + "."));
 	}
 
 	@GetMapping("/api/admin/audit")
 	AuditReport last() {
-		return audit.last().orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "No audit yet", "The audit has not run yet."));
-	}
-
-	private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(status, problem, null);
+		return audit.last().orElseThrow(() -> new Refusal(Reason.NOT_FOUND, "No audit yet", "The audit has not run yet."));
 	}
 }

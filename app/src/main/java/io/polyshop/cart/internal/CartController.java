@@ -7,9 +7,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,33 +16,30 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 
-import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
-import io.polyshop.catalog.Catalog;
-import io.polyshop.inventory.Inventory;
-import io.polyshop.inventory.Sku;
-import io.polyshop.inventory.StockLevel;
-import io.polyshop.inventory.UnknownSku;
+import io.polyshop.cart.CartPricing;
+import io.polyshop.cart.PricedCart;
 import io.polyshop.shared.Money;
 
 /**
  * The caller's own cart (see {@link CartOwners}: no path or body can name another). It stores SKUs and
- * quantities only; every answer shows today's prices from inventory and titles from the catalog.
+ * quantities only; every answer shows today's prices from inventory and titles from the catalog ({@link PricedCart}).
+ * HTTP only: the rules of a change are {@link CartChanges}' and {@link RequestedQuantity}'s.
  */
 @RestController
 class CartController {
 
 	private final RedisCarts carts;
+	private final CartChanges changes;
 	private final CartOwners owners;
-	private final Inventory inventory;
-	private final Catalog catalog;
+	private final CartPricing pricing;
 	private final Clock clock;
 
-	CartController(RedisCarts carts, CartOwners owners, Inventory inventory, Catalog catalog, Clock clock) {
+	CartController(RedisCarts carts, CartChanges changes, CartOwners owners, CartPricing pricing, Clock clock) {
 		this.carts = carts;
+		this.changes = changes;
 		this.owners = owners;
-		this.inventory = inventory;
-		this.catalog = catalog;
+		this.pricing = pricing;
 		this.clock = clock;
 	}
 
@@ -57,84 +51,45 @@ class CartController {
 	/** Sets the quantity of one line; 0 removes it. */
 	@PutMapping("/api/cart/items/{sku}")
 	CartView setQuantity(@PathVariable String sku, @RequestBody QuantityChange change, HttpServletRequest request) {
-		StockLevel stock = knownSku(sku);
-		int quantity = change.validQuantity();
-		refuseBeyondStock(stock, quantity);
+		RequestedQuantity quantity = RequestedQuantity.toSet(change.quantity());
 		CartOwner owner = owners.of(request);
-		carts.set(owner, stock.sku(), quantity);
+		changes.set(owner, sku, quantity);
 		return view(owner);
 	}
 
 	/** Adds to a line (creating it): the atomic "add to cart" that concurrent clicks cannot lose. */
 	@PostMapping("/api/cart/items")
 	CartView add(@RequestBody Addition addition, HttpServletRequest request) {
-		StockLevel stock = knownSku(addition.sku());
-		int quantity = new QuantityChange(addition.quantity()).validQuantity();
-		if (quantity == 0) {
-			throw badRequest("quantity must be at least 1 to add to the cart");
-		}
+		RequestedQuantity quantity = RequestedQuantity.toAdd(addition.quantity());
 		CartOwner owner = owners.of(request);
-		carts.add(owner, stock.sku(), quantity, stock.available());
+		changes.add(owner, addition.sku(), quantity);
 		return view(owner);
 	}
 
 	@DeleteMapping("/api/cart/items/{sku}")
 	CartView remove(@PathVariable String sku, HttpServletRequest request) {
 		CartOwner owner = owners.of(request);
-		carts.remove(owner, Sku.of(sku).value());
+		changes.remove(owner, sku);
 		return view(owner);
 	}
 
 	@DeleteMapping("/api/cart")
 	CartView clear(HttpServletRequest request) {
 		CartOwner owner = owners.of(request);
-		carts.clear(owner);
+		changes.clear(owner);
 		return view(owner);
 	}
 
-	private StockLevel knownSku(String sku) {
-		return inventory.find(Sku.of(sku).value()).orElseThrow(() -> new UnknownSku(sku));
-	}
-
-	private static void refuseBeyondStock(StockLevel stock, int quantity) {
-		if (quantity > stock.available()) {
-			throw RedisCarts.notEnoughStock(stock.sku(), stock.available());
-		}
-	}
-
 	private CartView view(CartOwner owner) {
-		List<CartItem> items = carts.items(owner);
-		Map<String, StockLevel> stock = inventory.findAll(items.stream().map(CartItem::sku).toList());
-		Map<String, String> titles = catalog.titlesIfReachable(items.stream().map(CartItem::sku).toList());
-		List<CartLineView> lines = items.stream().filter(item -> stock.containsKey(item.sku())).map(item -> {
-			Money price = stock.get(item.sku()).price();
-			return new CartLineView(item.sku(), titles.getOrDefault(item.sku(), item.sku()), item.quantity(), price,
-					price.times(item.quantity()), stock.get(item.sku()).available());
-		}).toList();
-		// one total per currency; "total" only when there is a single one (prices in mixed currencies do not add up)
-		List<Money> totals = List.copyOf(lines.stream().map(CartLineView::lineTotal)
-				.collect(java.util.stream.Collectors.toMap(Money::currency, money -> money, Money::plus,
-						java.util.TreeMap::new)).values());
-		Money total = totals.size() == 1 ? totals.get(0) : null;
+		PricedCart priced = pricing.price(carts.items(owner));
+		List<CartLineView> lines = priced.lines().stream().map(line -> new CartLineView(line.sku(), line.title(),
+				line.quantity(), line.unitPrice(), line.lineTotal(), line.available())).toList();
 		long ttl = carts.secondsToLive(owner);
-		return new CartView(lines, total, totals, ttl < 0 ? null : clock.instant().plusSeconds(ttl));
+		return new CartView(lines, priced.total().orElse(null), priced.totals(), ttl < 0 ? null : clock.instant().plusSeconds(ttl));
 	}
 
-	static ErrorResponseException badRequest(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid cart change");
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
-	}
-
-	/** Only a quantity: any other field (a price, an owner) is refused, never silently ignored. */
+	/** Only a quantity: any other field (a price, an owner) is refused (strict request bodies), never ignored. */
 	record QuantityChange(Integer quantity) {
-
-		int validQuantity() {
-			if (quantity == null || quantity < 0) {
-				throw badRequest("quantity is required and must be 0 or more");
-			}
-			return quantity;
-		}
 	}
 
 	record Addition(String sku, Integer quantity) {

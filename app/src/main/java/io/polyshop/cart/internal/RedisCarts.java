@@ -9,10 +9,7 @@ import java.util.Set;
 
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
@@ -55,13 +52,9 @@ class RedisCarts implements Carts {
 				Integer.toString(limits.maxQuantityPerLine()), Integer.toString(limits.maxLines()), ttlSeconds(owner),
 				Integer.toString(available));
 		if (answer == -3) {
-			throw notEnoughStock(sku, available);
+			throw CartProblems.notEnoughStock(sku, available);
 		}
 		return refuseIfOverLimit(answer);
-	}
-
-	static ErrorResponseException notEnoughStock(String sku, int available) {
-		return conflict("Not enough stock", "Only " + available + " of " + sku + " available.");
 	}
 
 	void remove(CartOwner owner, String sku) {
@@ -131,17 +124,11 @@ class RedisCarts implements Carts {
 
 	private int refuseIfOverLimit(Long answer) {
 		if (answer == -1) {
-			throw conflict("Too many of one product", "A cart holds at most " + limits.maxQuantityPerLine() + " of one product.");
+			throw CartProblems.tooManyOfOneProduct(limits.maxQuantityPerLine());
 		}
 		if (answer == -2) {
-			throw conflict("Too many products", "A cart holds at most " + limits.maxLines() + " different products.");
+			throw CartProblems.tooManyProducts(limits.maxLines());
 		}
 		return answer.intValue();
-	}
-
-	static ErrorResponseException conflict(String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-		problem.setTitle(title);
-		return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
 	}
 }

@@ -1,7 +1,7 @@
 package io.polyshop.catalog.internal;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +25,11 @@ class AbandonedDrafts {
 
 	private final ProductWrites writes;
 	private final Duration maxAge;
+	private final Clock clock;
 
-	AbandonedDrafts(ProductWrites writes, @Value("${polyshop.catalog.drafts.max-age:PT5M}") Duration maxAge) {
+	AbandonedDrafts(ProductWrites writes, @Value("${polyshop.catalog.drafts.max-age:PT5M}") Duration maxAge, Clock clock) {
 		this.writes = writes;
+		this.clock = clock;
 		this.maxAge = maxAge;
 	}
 
@@ -36,7 +38,7 @@ class AbandonedDrafts {
 	@SchedulerLock(name = "catalog.abandoned-drafts", lockAtMostFor = "5m")
 	void resolve() {
 		try {
-			writes.resolveDraftsCreatedBefore(Instant.now().minus(maxAge));
+			writes.resolveDraftsCreatedBefore(clock.instant().minus(maxAge));
 		}
 		catch (DataAccessException e) {
 			log.warn("Draft cleanup skipped, a store did not answer: {}", e.toString());

@@ -1,5 +1,6 @@
 package io.polyshop.catalog.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +41,10 @@ public class ProductWrites {
 
 	private final ProductDocuments documents;
 	private final Inventory inventory;
+	private final Clock clock;
 
-	ProductWrites(ProductDocuments documents, Inventory inventory) {
+	ProductWrites(ProductDocuments documents, Inventory inventory, Clock clock) {
+		this.clock = clock;
 		this.documents = documents;
 		this.inventory = inventory;
 	}
@@ -56,7 +59,7 @@ public class ProductWrites {
 	public void create(ProductContent content) {
 		String sku = content.sku();
 		String token = UUID.randomUUID().toString();
-		if (!documents.insertDraft(ProductDocument.draft(content, token, Instant.now()))) {
+		if (!documents.insertDraft(ProductDocument.draft(content, token, clock.instant()))) {
 			throw documents.findPublished(sku).isPresent() ? new DuplicateSku(sku) : new ProductBeingCreated(sku);
 		}
 		try {
@@ -84,7 +87,7 @@ public class ProductWrites {
 			return 0;
 		}
 		String token = UUID.randomUUID().toString();
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		List<String> skus = contents.stream().map(ProductContent::sku).toList();
 		documents.insertDrafts(contents.stream().map(content -> ProductDocument.draft(content, token, now)).toList());
 		List<String> added;

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 
@@ -78,7 +79,8 @@ class SampleCatalogs implements ApplicationRunner {
 	 * catalog, the others start without waiting (they see it as it is published).
 	 */
 	private void loadDemoOncePerCluster() {
-		var lock = locks.lock(new LockConfiguration(java.time.Instant.now(), "catalog.demo-load", java.time.Duration.ofMinutes(10),
+		// ShedLock times its locks with its own clock, not the shop's
+		var lock = locks.lock(new LockConfiguration(ClockProvider.now(), "catalog.demo-load", java.time.Duration.ofMinutes(10),
 				java.time.Duration.ZERO));
 		if (lock.isEmpty()) {
 			log.info("Another instance is loading the demo catalog");

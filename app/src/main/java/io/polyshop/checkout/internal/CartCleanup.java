@@ -1,7 +1,5 @@
 package io.polyshop.checkout.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -9,6 +7,7 @@ import org.springframework.stereotype.Component;
 import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.Carts;
 import io.polyshop.checkout.OrderCompleted;
+import io.polyshop.checkout.SkuQuantities;
 
 /**
  * After an order completes, what it bought leaves the customer's cart (Redis); once per order, however often delivered.
@@ -27,9 +26,7 @@ class CartCleanup {
 
 	@ApplicationModuleListener
 	void on(OrderCompleted order) {
-		Map<String, Integer> bought = new LinkedHashMap<>();
-		order.lines().forEach(line -> bought.merge(line.sku(), line.quantity(), Integer::sum));
-		carts.removeCheckedOut(CartOwner.customer(order.customerId()), order.orderId(), bought);
+		carts.removeCheckedOut(CartOwner.customer(order.customerId()), order.orderId(), SkuQuantities.ofCompleted(order));
 		// the lines are out of the cart: the same contents, put in again, may be bought again
 		orderId(order.orderId()).ifPresent(claims::released);
 	}

@@ -18,6 +18,7 @@ import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.Carts;
 import io.polyshop.checkout.OrderFacts;
 import io.polyshop.checkout.PlacedOrders;
+import io.polyshop.checkout.SkuQuantities;
 
 /**
  * Completed orders (PostgreSQL) against carts (Redis): what a completed order bought has left its customer's cart,
@@ -70,9 +71,7 @@ class CartCleanupAudit implements AuditCheck {
 				OrderFacts order = recent.get(orderId);
 				tally.drifted("order " + orderId + ": the cart of customer " + order.customerId() + " was not cleaned up");
 				if (tally.repair()) {
-					Map<String, Integer> bought = new LinkedHashMap<>();
-					order.lines().forEach(line -> bought.merge(line.sku(), line.quantity(), Integer::sum));
-					carts.removeCheckedOut(CartOwner.customer(order.customerId()), orderId, bought);
+					carts.removeCheckedOut(CartOwner.customer(order.customerId()), orderId, SkuQuantities.ofFacts(order));
 					tally.repaired();
 				}
 			}

@@ -3,11 +3,7 @@ package io.polyshop.checkout.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.polyshop.cart.CartItem;
 import io.polyshop.cart.CartOwner;
+import io.polyshop.cart.CartPricing;
 import io.polyshop.cart.Carts;
-import io.polyshop.catalog.Catalog;
+import io.polyshop.cart.PricedCart;
 import io.polyshop.checkout.OrderPlaced;
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.PaymentGateway;
 import io.polyshop.checkout.PaymentGateway.ChargeStatus;
 import io.polyshop.checkout.PaymentGateway.PaymentResult;
 import io.polyshop.inventory.InsufficientStock;
 import io.polyshop.inventory.Inventory;
-import io.polyshop.inventory.StockLevel;
 
 /**
  * Checkout across the stores. The cart (Redis) says what; inventory (PostgreSQL) says at what price, now.
@@ -49,7 +46,7 @@ class Checkout {
 	private final OrderPayments payments;
 	private final Carts carts;
 	private final Inventory inventory;
-	private final Catalog catalog;
+	private final CartPricing pricing;
 	private final PaymentGateway gateway;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
@@ -58,7 +55,7 @@ class Checkout {
 	private final Duration keyLifetime;
 
 	Checkout(Orders orders, CheckoutKeys keys, CartClaims claims, OrderPayments payments, Carts carts, Inventory inventory,
-			Catalog catalog, PaymentGateway gateway, TransactionTemplate transaction, ApplicationEventPublisher events,
+			CartPricing pricing, PaymentGateway gateway, TransactionTemplate transaction, ApplicationEventPublisher events,
 			CheckoutSeams seams, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
 		this.orders = orders;
 		this.keys = keys;
@@ -66,7 +63,7 @@ class Checkout {
 		this.payments = payments;
 		this.carts = carts;
 		this.inventory = inventory;
-		this.catalog = catalog;
+		this.pricing = pricing;
 		this.gateway = gateway;
 		this.transaction = transaction;
 		this.events = events;
@@ -90,12 +87,12 @@ class Checkout {
 
 		java.time.Instant cartReadAt = claims.now();
 		List<CartItem> items = carts.items(CartOwner.customer(customerId));
-		List<Order.PricedLine> lines = priceAtCheckout(items);
+		PricedCart priced = priceAtCheckout(items);
 		String fingerprint = CartClaims.fingerprint(items);
 		Order order;
 		try {
 			order = transaction.execute(status -> {
-				Order placed = orders.save(Order.place(customerId, idempotencyKey, lines, request.shippingAddress(),
+				Order placed = orders.save(Order.place(customerId, idempotencyKey, priced, request.shippingAddress(),
 						request.payment().last4(), clock.instant()));
 				inventory.reserve(OrderPayments.quantities(placed));
 				if (!keys.claim(customerId, idempotencyKey, requestHash, placed.id(), keyLifetime)) {
@@ -145,7 +142,7 @@ class Checkout {
 		seams.reached("after-charge", order.shippingName());
 		if (result instanceof PaymentGateway.Approved approved) {
 			Order settled = payments.settle(order.id(), new ChargeStatus(ChargeStatus.State.CHARGED, approved.reference()), "payment not taken");
-			if (settled.status() != Order.Status.COMPLETED) {
+			if (settled.status() != OrderStatus.COMPLETED) {
 				throw CheckoutProblems.refunded(settled);
 			}
 			return CheckoutResult.of(settled, created);
@@ -170,29 +167,23 @@ class Checkout {
 		};
 	}
 
-	/** Prices from inventory now, never from the cart; titles from the catalog, or the SKU if it is unreachable. */
-	private List<Order.PricedLine> priceAtCheckout(List<CartItem> items) {
+	/** Prices from inventory now, never from the cart: the pricing the cart view shows, refused where it cannot be paid. */
+	private PricedCart priceAtCheckout(List<CartItem> items) {
 		if (items.isEmpty()) {
 			throw CheckoutProblems.emptyCart();
 		}
-		Set<String> skus = items.stream().map(CartItem::sku).collect(Collectors.toCollection(java.util.TreeSet::new));
-		Map<String, StockLevel> stock = inventory.findAll(skus);
-		List<String> unknown = skus.stream().filter(sku -> !stock.containsKey(sku)).toList();
-		if (!unknown.isEmpty()) {
-			throw new InsufficientStock(unknown);
+		PricedCart priced = pricing.price(items);
+		if (!priced.unknownSkus().isEmpty()) {
+			throw new InsufficientStock(priced.unknownSkus().stream().sorted().toList());
 		}
 		// fail fast without a transaction when stock is visibly short; the guarded reservation stays the real guard
-		List<String> visiblyShort = items.stream().filter(item -> stock.get(item.sku()).available() < item.quantity())
-				.map(CartItem::sku).toList();
-		if (!visiblyShort.isEmpty()) {
-			throw new InsufficientStock(visiblyShort);
+		if (!priced.shortSkus().isEmpty()) {
+			throw new InsufficientStock(priced.shortSkus());
 		}
-		if (stock.values().stream().map(level -> level.price().currency()).distinct().count() > 1) {
+		if (priced.total().isEmpty()) {
 			throw CheckoutProblems.mixedCurrencies();
 		}
-		Map<String, String> titles = catalog.titlesIfReachable(skus);
-		return items.stream().map(item -> new Order.PricedLine(item.sku(), titles.getOrDefault(item.sku(), item.sku()),
-				item.quantity(), stock.get(item.sku()).price())).toList();
+		return priced;
 	}
 
 	/** Rolls the order transaction back: a concurrent request with the same key got there first. */

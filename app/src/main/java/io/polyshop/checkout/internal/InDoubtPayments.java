@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import io.polyshop.checkout.OrderStatus;
+
 /**
  * Settles orders whose payment ended in doubt: the instance died between reserving the stock and recording the
  * charge's outcome, or the provider did not answer. Each is settled by asking the provider
@@ -43,7 +45,7 @@ class InDoubtPayments {
 			fixedDelayString = "${polyshop.checkout.in-doubt-check-interval:10s}")
 	@SchedulerLock(name = "checkout.in-doubt-payments", lockAtMostFor = "${polyshop.checkout.in-doubt-lock-at-most:30s}")
 	void settleOrdersInDoubt() {
-		var inDoubt = orders.findTop100ByStatusAndPlacedAtBefore(Order.Status.PAYMENT_PENDING, clock.instant().minus(inDoubtAfter));
+		var inDoubt = orders.findTop100ByStatusAndPlacedAtBefore(OrderStatus.PAYMENT_PENDING, clock.instant().minus(inDoubtAfter));
 		for (Order order : inDoubt) {
 			try {
 				Order settled = payments.resolve(order.id());

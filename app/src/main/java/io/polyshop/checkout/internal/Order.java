@@ -13,7 +13,9 @@ import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import io.polyshop.cart.PricedCart;
 import io.polyshop.checkout.OrderSnapshot;
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.ShippingAddress;
 import io.polyshop.shared.Money;
 
@@ -26,19 +28,10 @@ import io.polyshop.shared.Money;
 @Table("orders")
 class Order {
 
-	enum Status {
-		PAYMENT_PENDING, PAID, COMPLETED, CANCELLED;
-
-		/** Stock reserved, the charge's outcome not yet known: the in-doubt resolver's work. */
-		boolean open() {
-			return this == PAYMENT_PENDING;
-		}
-	}
-
 	private final @Id UUID id;
 	private final String customerId;
 	private final String idempotencyKey;
-	private Status status;
+	private OrderStatus status;
 	private String cancelReason;
 	private final String currency;
 	private final BigDecimal total;
@@ -55,7 +48,7 @@ class Order {
 	private final List<StatusChange> statusChanges;
 
 	@PersistenceCreator
-	Order(UUID id, String customerId, String idempotencyKey, Status status, String cancelReason, String currency,
+	Order(UUID id, String customerId, String idempotencyKey, OrderStatus status, String cancelReason, String currency,
 			BigDecimal total, ShippingAddress shippingAddress, String paymentReference, String refundReference, String cardLast4, Instant placedAt,
 			Integer version, List<OrderLine> lines, List<StatusChange> statusChanges) {
 		this.id = id;
@@ -75,33 +68,28 @@ class Order {
 		this.statusChanges = new ArrayList<>(statusChanges);
 	}
 
-	/** A line as priced at checkout, from inventory's current price. */
-	record PricedLine(String sku, String title, int quantity, Money unitPrice) {
-	}
-
-	/** @param lines at least one line, all priced in one currency */
-	static Order place(String customerId, String idempotencyKey, List<PricedLine> lines, ShippingAddress address,
+	/** @param cart priced at checkout from inventory's current prices: at least one line, all in one currency */
+	static Order place(String customerId, String idempotencyKey, PricedCart cart, ShippingAddress address,
 			String cardLast4, Instant now) {
-		String currency = lines.get(0).unitPrice().currency();
-		Money total = lines.stream().map(line -> line.unitPrice().times(line.quantity())).reduce(Money.zero(currency), Money::plus);
-		return new Order(UUID.randomUUID(), customerId, idempotencyKey, Status.PAYMENT_PENDING, null, currency, total.amount(),
-				address, null, null, cardLast4, now, null,
-				lines.stream().map(line -> new OrderLine(line.sku(), line.title(), line.quantity(), line.unitPrice().amount())).toList(),
-				List.of(new StatusChange(Status.PAYMENT_PENDING.name(), null, now)));
+		Money total = cart.total().orElseThrow(() -> new IllegalArgumentException("An order is priced in one currency"));
+		return new Order(UUID.randomUUID(), customerId, idempotencyKey, OrderStatus.PAYMENT_PENDING, null, total.currency(),
+				total.amount(), address, null, null, cardLast4, now, null,
+				cart.lines().stream().map(line -> new OrderLine(line.sku(), line.title(), line.quantity(), line.unitPrice().amount())).toList(),
+				List.of(new StatusChange(OrderStatus.PAYMENT_PENDING.name(), null, now)));
 	}
 
 	void markPaid(String paymentReference, Instant now) {
-		transition(Status.PAYMENT_PENDING, Status.PAID, null, now);
+		transition(OrderStatus.PAYMENT_PENDING, OrderStatus.PAID, null, now);
 		this.paymentReference = paymentReference;
 	}
 
 	void markCompleted(Instant now) {
-		transition(Status.PAID, Status.COMPLETED, null, now);
+		transition(OrderStatus.PAID, OrderStatus.COMPLETED, null, now);
 	}
 
 	/** Cancels an order whose payment was not taken (declined, or voided after an unknown outcome). */
 	void cancel(String reason, Instant now) {
-		transition(Status.PAYMENT_PENDING, Status.CANCELLED, reason, now);
+		transition(OrderStatus.PAYMENT_PENDING, OrderStatus.CANCELLED, reason, now);
 		this.cancelReason = reason;
 	}
 
@@ -117,10 +105,10 @@ class Order {
 		if (this.refundReference != null) {
 			return; // recorded before: idempotent
 		}
-		if (status == Status.PAYMENT_PENDING) {
+		if (status == OrderStatus.PAYMENT_PENDING) {
 			cancel(reason, now);
 		}
-		else if (status != Status.CANCELLED) {
+		else if (status != OrderStatus.CANCELLED) {
 			throw new IllegalStateException("Order " + id + " is " + status + ", it cannot be refunded");
 		}
 		this.paymentReference = paymentReference;
@@ -128,7 +116,7 @@ class Order {
 		statusChanges.add(new StatusChange("REFUNDED", reason, now));
 	}
 
-	private void transition(Status from, Status to, String reason, Instant now) {
+	private void transition(OrderStatus from, OrderStatus to, String reason, Instant now) {
 		if (status != from) {
 			throw new IllegalStateException("Order " + id + " is " + status + ", cannot become " + to);
 		}
@@ -144,7 +132,7 @@ class Order {
 		return customerId;
 	}
 
-	Status status() {
+	OrderStatus status() {
 		return status;
 	}
 

@@ -1,7 +1,6 @@
 package io.polyshop.checkout.internal;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,8 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.polyshop.checkout.OrderCancelled;
 import io.polyshop.checkout.OrderCompleted;
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.PaymentGateway;
 import io.polyshop.checkout.PaymentGateway.ChargeStatus;
+import io.polyshop.checkout.SkuQuantities;
 import io.polyshop.inventory.Inventory;
 
 /**
@@ -127,7 +128,7 @@ class OrderPayments {
 	/** Gives the charge back at the provider (idempotent there), then records it; a pending order is cancelled. */
 	private Order refund(UUID orderId, String paymentReference, String reason) {
 		Order current = orders.findById(orderId).orElseThrow();
-		if (current.status() == Order.Status.COMPLETED || current.refundReference() != null) {
+		if (current.status() == OrderStatus.COMPLETED || current.refundReference() != null) {
 			return current; // completed (by a concurrent settle) or refunded already: never give a completed order's money back
 		}
 		String refundReference = gateway.refund(orderId.toString());
@@ -146,9 +147,7 @@ class OrderPayments {
 	}
 
 	static Map<String, Integer> quantities(Order order) {
-		Map<String, Integer> quantities = new LinkedHashMap<>();
-		order.lines().forEach(line -> quantities.merge(line.sku(), line.quantity(), Integer::sum));
-		return quantities;
+		return SkuQuantities.of(order.lines(), OrderLine::sku, OrderLine::quantity);
 	}
 
 	/** Rolls the completing transaction back: the reserved units are not there any more. */

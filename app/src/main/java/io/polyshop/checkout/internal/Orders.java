@@ -9,6 +9,8 @@ import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
+import io.polyshop.checkout.OrderStatus;
+
 interface Orders extends ListCrudRepository<Order, UUID> {
 
 	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
@@ -17,5 +19,5 @@ interface Orders extends ListCrudRepository<Order, UUID> {
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Order> findLockedById(UUID id);
 
-	List<Order> findTop100ByStatusAndPlacedAtBefore(Order.Status status, Instant placedBefore);
+	List<Order> findTop100ByStatusAndPlacedAtBefore(OrderStatus status, Instant placedBefore);
 }

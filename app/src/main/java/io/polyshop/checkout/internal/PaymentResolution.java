@@ -1,5 +1,6 @@
 package io.polyshop.checkout.internal;
 
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.PaymentGateway.ChargeStatus;
 
 /**
@@ -19,7 +20,7 @@ enum PaymentResolution {
 	/** Nothing left to do. */
 	NOTHING;
 
-	static PaymentResolution next(Order.Status order, boolean refundRecorded, ChargeStatus.State charge) {
+	static PaymentResolution next(OrderStatus order, boolean refundRecorded, ChargeStatus.State charge) {
 		return switch (order) {
 			case PAYMENT_PENDING -> switch (charge) {
 				case CHARGED -> COMPLETE;

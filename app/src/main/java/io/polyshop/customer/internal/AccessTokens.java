@@ -40,10 +40,12 @@ class AccessTokens implements OpaqueTokenIntrospector {
 	private final StringRedisTemplate redis;
 	private final JsonMapper json;
 	private final Duration lifetime;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	AccessTokens(StringRedisTemplate redis, JsonMapper json, @Value("${polyshop.auth.token-lifetime:1h}") Duration lifetime) {
+	AccessTokens(StringRedisTemplate redis, JsonMapper json, @Value("${polyshop.auth.token-lifetime:1h}") Duration lifetime,
+			Clock clock) {
 		this.redis = redis;
+		this.clock = clock;
 		this.json = json;
 		this.lifetime = lifetime;
 	}

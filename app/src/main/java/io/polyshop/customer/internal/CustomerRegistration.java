@@ -25,11 +25,12 @@ class CustomerRegistration {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	CustomerRegistration(Customers customers, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+	CustomerRegistration(Customers customers, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			Clock clock) {
 		this.customers = customers;
 		this.passwordEncoder = passwordEncoder;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@Transactional

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import io.polyshop.shared.Problems;
+
 /**
  * Bad input to the account endpoints, answered with a detail that names what is wrong (Spring Boot's generic
  * problem details only say "Invalid request content"). Never echoes a submitted value: it may be a password. An
@@ -25,23 +27,16 @@ class CustomerRequestProblems {
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalidFields(MethodArgumentNotValidException e) {
 		return badRequest("Invalid fields", e.getBindingResult().getFieldErrors().stream()
-				.map(error -> fieldName(error) + " " + error.getDefaultMessage()));
+				.map(error -> error.getField() + " " + error.getDefaultMessage()));
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	ProblemDetail invalidParameters(HandlerMethodValidationException e) {
 		return badRequest("Invalid fields", e.getAllErrors().stream().map(error -> error instanceof FieldError field
-				? fieldName(field) + " " + field.getDefaultMessage() : String.valueOf(error.getDefaultMessage())));
-	}
-
-	private static String fieldName(FieldError error) {
-		return error.getField();
+				? field.getField() + " " + field.getDefaultMessage() : String.valueOf(error.getDefaultMessage())));
 	}
 
 	private static ProblemDetail badRequest(String title, Stream<String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.sorted().collect(Collectors.joining("; ")));
-		problem.setTitle(title);
-		return problem;
+		return Problems.problem(HttpStatus.BAD_REQUEST, title, errors.sorted().collect(Collectors.joining("; ")));
 	}
 }

@@ -5,10 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -63,8 +61,7 @@ class MeController {
 	void changePassword(SignedInCustomer signedIn, @RequestBody @Valid PasswordChange change) {
 		Customer customer = account(signedIn);
 		if (!passwordEncoder.matches(change.currentPassword(), customer.passwordHash())) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"The current password is not right."), null);
+			throw CustomerProblem.wrongCurrentPassword();
 		}
 		PasswordPolicy.check(change.newPassword(), customer.email());
 		customer.changePassword(passwordEncoder.encode(change.newPassword()));
@@ -77,8 +74,7 @@ class MeController {
 
 	private Customer account(SignedInCustomer signedIn) {
 		// the account can be gone while a session still names it
-		return customers.findById(UUID.fromString(signedIn.id())).orElseThrow(() -> new ErrorResponseException(
-				HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "This account no longer exists."), null));
+		return customers.findById(UUID.fromString(signedIn.id())).orElseThrow(CustomerProblem::accountGone);
 	}
 
 	record AddressForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String line1,

@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +25,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.polyshop.shared.Problems;
 
 /**
  * Where {@link RateLimits} apply, as two filters of the security chain; over a limit the answer is 429
@@ -153,12 +156,11 @@ final class RateLimitedRequests {
 	}
 
 	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, Duration retryAfter) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				"Too many requests of this kind. Try again in " + retryAfter.toSeconds() + " seconds.");
-		problem.setTitle("Too many requests");
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+		// filters answer before Spring MVC: the same refusal as TokenController's, written by hand
+		ResponseEntity<ProblemDetail> answer = Problems.answer(CustomerProblem.tooManyRequests(retryAfter));
+		response.setStatus(answer.getStatusCode().value());
+		answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
+		json.writeValue(response.getOutputStream(), answer.getBody());
 	}
 }

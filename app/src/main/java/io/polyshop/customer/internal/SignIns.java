@@ -19,9 +19,10 @@ class SignIns {
 
 	private final Customers customers;
 	private final ApplicationEventPublisher events;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	SignIns(Customers customers, ApplicationEventPublisher events) {
+	SignIns(Customers customers, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.events = events;
 	}

@@ -4,8 +4,6 @@ package io.polyshop.customer.internal;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -60,7 +58,7 @@ class TokenController {
 				throw new BadCredentialsException("No credentials");
 			}
 			limits.tryTake(limits.passwordAttemptsPerAccount, body.email().strip()).ifPresent(retryAfter -> {
-				throw new TooManyRequests(retryAfter);
+				throw CustomerProblem.tooManyRequests(retryAfter);
 			});
 			Authentication checked = passwords.authenticate(
 					UsernamePasswordAuthenticationToken.unauthenticated(body.email().strip(), body.password()));
@@ -95,22 +93,6 @@ class TokenController {
 		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
 				&& authentication instanceof UsernamePasswordAuthenticationToken
 				&& authentication.getPrincipal() instanceof CustomerPrincipal principal ? principal : null;
-	}
-
-	/** 429 with Retry-After, as {@link RateLimitedRequests} answers it for the limits it applies itself. */
-	static final class TooManyRequests extends ErrorResponseException {
-
-		TooManyRequests(java.time.Duration retryAfter) {
-			super(HttpStatus.TOO_MANY_REQUESTS, problem(retryAfter), null);
-			getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
-		}
-
-		private static ProblemDetail problem(java.time.Duration retryAfter) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-					"Too many requests of this kind. Try again in " + retryAfter.toSeconds() + " seconds.");
-			problem.setTitle("Too many requests");
-			return problem;
-		}
 	}
 
 	/** The JSON alternative to HTTP Basic; unknown fields are refused like everywhere else. */

@@ -2,10 +2,7 @@ package io.polyshop.operations.internal;
 
 import java.net.URI;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.polyshop.operations.internal.backup.Backups;
 import io.polyshop.operations.internal.backup.Backups.BackupStatus;
+import io.polyshop.shared.Refusal;
 
 /**
  * {@code POST /api/admin/backups} starts a backup of all four stores while the shop keeps taking orders: 202 with the
@@ -35,10 +33,7 @@ class BackupController {
 
 	@GetMapping("/api/admin/backups/{id}")
 	BackupStatus status(@PathVariable String id) {
-		return backups.find(id).orElseThrow(() -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No backup " + id + " on this instance.");
-			problem.setTitle("No such backup");
-			return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-		});
+		return backups.find(id).orElseThrow(
+				() -> new Refusal(Refusal.Reason.NOT_FOUND, "No such backup", "No backup " + id + " on this instance."));
 	}
 }

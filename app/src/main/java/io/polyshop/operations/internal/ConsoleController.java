@@ -1,5 +1,6 @@
 package io.polyshop.operations.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,9 +27,12 @@ class ConsoleController {
 	private final OutboxBacklog outbox;
 	private final ConsoleTimeline timeline;
 	private final Duration heartbeatInterval;
+	private final Clock clock;
 
 	ConsoleController(StoreDescriptions descriptions, StoreLatencies latencies, OutboxBacklog outbox,
-			ConsoleTimeline timeline, @Value("${polyshop.operations.heartbeat-interval:5s}") Duration heartbeatInterval) {
+			ConsoleTimeline timeline, @Value("${polyshop.operations.heartbeat-interval:5s}") Duration heartbeatInterval,
+			Clock clock) {
+		this.clock = clock;
 		this.descriptions = descriptions;
 		this.latencies = latencies;
 		this.outbox = outbox;
@@ -43,7 +47,7 @@ class ConsoleController {
 						store.holds(), store.records(), latencies.summary(storeNamed(store.store()))))
 				.toList();
 		OutboxView backlog = outbox.backlog();
-		return new ConsoleView(Instant.now(), heartbeatInterval.toSeconds(), stores, backlog,
+		return new ConsoleView(clock.instant(), heartbeatInterval.toSeconds(), stores, backlog,
 				new Timeline(heartbeatInterval.toSeconds(), timeline.samples()));
 	}
 

@@ -30,9 +30,9 @@ class ConsoleTimeline {
 	private final Deque<Sample> samples = new ArrayDeque<>(CAPACITY);
 	private long lastRequestTotal = -1;
 
-	ConsoleTimeline(MeterRegistry registry) {
+	ConsoleTimeline(MeterRegistry registry, Clock clock) {
 		this.registry = registry;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/** Records one point: requests since the previous call, and the given store latencies (null: no answer). */

@@ -1,6 +1,7 @@
 package io.polyshop.operations.internal;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +53,14 @@ class OrderGenerator implements ApplicationRunner {
 	private final int batchSize;
 	private final int skus;
 	private final boolean graph;
+	private final Clock clock;
 
 	OrderGenerator(JdbcClient jdbc, TransactionTemplate transaction, MongoTemplate mongo, Neo4jClient neo4j,
 			@Value("${polyshop.orders.generate.count:0}") long count,
 			@Value("${polyshop.orders.generate.batch-size:10000}") int batchSize,
 			@Value("${polyshop.orders.generate.skus:200}") int skus,
-			@Value("${polyshop.orders.generate.graph:true}") boolean graph) {
+			@Value("${polyshop.orders.generate.graph:true}") boolean graph, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.mongo = mongo;
@@ -79,10 +82,10 @@ class OrderGenerator implements ApplicationRunner {
 		log.info("Generating {} completed orders over {} SKUs in batches of {} (multi-row INSERTs, document insertMany{})",
 				count, skus, batchSize, graph ? ", PURCHASED edges in UNWIND batches" : "");
 		long started = System.nanoTime();
-		String run = Long.toString(System.currentTimeMillis(), 36);
+		String run = Long.toString(clock.millis(), 36);
 		Random random = new Random(System.nanoTime()); // new order ids on every run
 		int customers = (int) Math.max(1, Math.min(count / 10, 1_000_000));
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		long written = 0;
 		long nextReport = Math.max(count / 20, 1);
 		Timings timings = new Timings();

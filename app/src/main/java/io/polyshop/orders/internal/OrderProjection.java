@@ -1,7 +1,6 @@
 package io.polyshop.orders.internal;
 
 import java.time.Clock;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Component;
 import io.polyshop.checkout.OrderCancelled;
 import io.polyshop.checkout.OrderCompleted;
 import io.polyshop.checkout.OrderPlaced;
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.PlacedOrders;
 
 /**
@@ -29,8 +29,6 @@ import io.polyshop.checkout.PlacedOrders;
 class OrderProjection {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderProjection.class);
-	/** States reached only together with an event of their own (OrderCompleted, OrderCancelled) that projects them. */
-	private static final Set<String> SETTLED = Set.of("COMPLETED", "CANCELLED");
 
 	private final PlacedOrders placedOrders;
 	private final MongoTemplate mongo;
@@ -67,7 +65,7 @@ class OrderProjection {
 
 	private void project(String orderId, boolean onlyWhilePlaced) {
 		placedOrders.find(orderId).ifPresentOrElse(order -> {
-			if (onlyWhilePlaced && SETTLED.contains(order.status())) {
+			if (onlyWhilePlaced && OrderStatus.named(order.status()).filter(OrderStatus::settled).isPresent()) {
 				return;
 			}
 			OrderDocument document = OrderDocument.of(order, clock.instant());

@@ -1,28 +1,26 @@
 package io.polyshop.orders.internal;
 
-import java.util.Set;
+import java.util.List;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.customer.SignedInCustomer;
 import io.polyshop.shared.PageView;
 import io.polyshop.shared.Paging;
+import io.polyshop.shared.Refusal;
 
 /** Order history and support look-ups, read from the document store only. */
 @RestController
 class OrdersController {
 
-	private static final Set<String> STATUSES = Set.of("PAYMENT_PENDING", "PAID", "COMPLETED", "CANCELLED");
 
 	private final MongoTemplate mongo;
 
@@ -34,7 +32,7 @@ class OrdersController {
 	@GetMapping("/api/orders")
 	PageView<OrderDocument> myOrders(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
 			SignedInCustomer customer) {
-		return page(Criteria.where("customerId").is(customer.id()).and("status").is("COMPLETED"), Paging.of(page, size));
+		return page(Criteria.where("customerId").is(customer.id()).and("status").is(OrderStatus.COMPLETED.name()), Paging.of(page, size));
 	}
 
 	/** One of the signed-in customer's orders; someone else's is answered exactly like one that does not exist. */
@@ -59,9 +57,8 @@ class OrdersController {
 	@GetMapping("/api/admin/orders")
 	PageView<OrderDocument> ordersByStatus(@RequestParam String status, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
-		if (!STATUSES.contains(status)) {
-			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-					"status must be one of " + STATUSES), null);
+		if (OrderStatus.named(status).isEmpty()) {
+			throw new Refusal(Refusal.Reason.INVALID, null, "status must be one of " + List.of(OrderStatus.values()));
 		}
 		return page(Criteria.where("status").is(status), Paging.of(page, size));
 	}
@@ -73,9 +70,7 @@ class OrdersController {
 		return new PageView<>(mongo.find(query, OrderDocument.class), paging.page(), paging.size(), total);
 	}
 
-	private static ErrorResponseException notFound(String id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No order " + id + " here.");
-		problem.setTitle("Order not found");
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+	private static Refusal notFound(String id) {
+		return new Refusal(Refusal.Reason.NOT_FOUND, "Order not found", "No order " + id + " here.");
 	}
 }

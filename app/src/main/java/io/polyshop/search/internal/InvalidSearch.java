@@ -1,9 +1,11 @@
 package io.polyshop.search.internal;
 
-/** A search the index will not run, with the reason a client can act on (answered as 400 problem+json). */
-class InvalidSearch extends RuntimeException {
+import io.polyshop.shared.Refusal;
+
+/** A search the index will not run, with the reason a client can act on. */
+class InvalidSearch extends Refusal {
 
 	InvalidSearch(String reason) {
-		super(reason);
+		super(Reason.INVALID, "Invalid search", reason);
 	}
 }

@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +20,7 @@ import io.polyshop.search.SearchQuery;
 import io.polyshop.search.SearchResult;
 import io.polyshop.search.SearchSort;
 import io.polyshop.shared.Paging;
+import io.polyshop.shared.Refusal;
 
 /**
  * {@code GET /api/search}: full text, filters, facets, sort and cursor paging. Attribute filters are
@@ -74,25 +71,10 @@ class SearchController {
 	@PostMapping("/api/admin/search/index/rebuild")
 	ResponseEntity<IndexStatus> rebuild() {
 		if (!search.rebuild()) {
-			ProblemDetail running = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A rebuild is already running; follow it at /api/admin/search/index.");
-			running.setTitle("Rebuild already running");
-			throw new org.springframework.web.ErrorResponseException(HttpStatus.CONFLICT, running, null);
+			throw new Refusal(Refusal.Reason.CONFLICT, "Rebuild already running",
+					"A rebuild is already running; follow it at /api/admin/search/index.");
 		}
 		return ResponseEntity.accepted().location(URI.create("/api/admin/search/index")).body(search.status());
-	}
-
-	@ExceptionHandler(InvalidSearch.class)
-	ResponseEntity<ProblemDetail> invalid(InvalidSearch e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-		problem.setTitle("Invalid search");
-		return ResponseEntity.badRequest().body(problem);
-	}
-
-	@ExceptionHandler(IndexNotReady.class)
-	ResponseEntity<ProblemDetail> notReady(IndexNotReady e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-		problem.setTitle("Search index not ready");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
 	private static boolean flag(String value) {

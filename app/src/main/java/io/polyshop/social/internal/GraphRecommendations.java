@@ -34,12 +34,13 @@ class GraphRecommendations implements Recommendations {
 	private final double depth2Weight;
 	private final Duration recencyHalfLife;
 	private final int minPeople;
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	GraphRecommendations(Neo4jClient neo4j, Bestsellers bestsellers,
 			@Value("${polyshop.social.recommendations.depth2-weight:0.5}") double depth2Weight,
 			@Value("${polyshop.social.recommendations.recency-half-life:30d}") Duration recencyHalfLife,
-			@Value("${polyshop.social.privacy.min-people:2}") int minPeople) {
+			@Value("${polyshop.social.privacy.min-people:2}") int minPeople, Clock clock) {
+		this.clock = clock;
 		this.neo4j = neo4j;
 		this.bestsellers = bestsellers;
 		this.depth2Weight = depth2Weight;

@@ -1,16 +1,13 @@
 package io.polyshop.social.internal;
 
-import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.transaction.CannotCreateTransactionException;
 
+import io.polyshop.shared.CauseChain;
+import io.polyshop.shared.StoreOutages;
 import io.polyshop.social.SocialGraphUnavailable;
 
 /** Tells "Neo4j did not answer" (retry later, degrade) apart from a bug in a query (which must surface as one). */
@@ -20,15 +17,9 @@ final class Neo4jOutage {
 	}
 
 	static boolean causedBy(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
-					|| cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
-					|| cause instanceof QueryTimeoutException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof TimeoutException || cause instanceof ConnectException) {
-				return true;
-			}
-		}
-		return false;
+		// besides what every store's outage looks like: the driver's own kinds of "not answering", subtypes included
+		return StoreOutages.causedBy(failure) || CauseChain.anyMatch(failure, cause -> cause instanceof ServiceUnavailableException
+				|| cause instanceof SessionExpiredException || cause instanceof TimeoutException);
 	}
 
 	/** Runs a graph operation; an unreachable Neo4j becomes a 503 that says nothing was changed. */

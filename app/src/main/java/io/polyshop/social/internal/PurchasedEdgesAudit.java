@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -15,7 +14,9 @@ import io.polyshop.audit.AuditCheck;
 import io.polyshop.audit.AuditTally;
 import io.polyshop.checkout.OrderCompleted;
 import io.polyshop.checkout.OrderFacts;
+import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.PlacedOrders;
+import io.polyshop.checkout.SkuQuantities;
 
 /**
  * Completed orders (PostgreSQL, the truth) against PURCHASED edges (their projection), both ways: each completed
@@ -88,7 +89,7 @@ class PurchasedEdgesAudit implements AuditCheck {
 			Map<String, String> statuses = placedOrders.statuses(orderIds);
 			for (String orderId : orderIds) {
 				String status = statuses.get(orderId);
-				if (!OrderFacts.COMPLETED.equals(status)) {
+				if (!OrderStatus.COMPLETED.name().equals(status)) {
 					tally.drifted("edges of order " + orderId + ": " + (status == null ? "no such order" : "order is " + status));
 					if (tally.repair()) {
 						removeEdges(orderId);
@@ -122,15 +123,13 @@ class PurchasedEdgesAudit implements AuditCheck {
 	}
 
 	static String difference(OrderFacts order, List<Edge> edges) {
-		Map<String, Integer> expected = new TreeMap<>();
-		order.lines().forEach(line -> expected.merge(line.sku(), line.quantity(), Integer::sum));
-		Map<String, Integer> actual = new TreeMap<>();
 		for (Edge edge : edges) {
 			if (!Objects.equals(edge.customer(), order.customerId())) {
 				return "edge for " + edge.sku() + " from customer " + edge.customer() + ", not " + order.customerId();
 			}
-			actual.merge(edge.sku(), edge.quantity(), Integer::sum);
 		}
+		Map<String, Integer> expected = SkuQuantities.ofFacts(order);
+		Map<String, Integer> actual = SkuQuantities.of(edges, Edge::sku, Edge::quantity);
 		return expected.equals(actual) ? null : "edges " + actual + " ≠ lines " + expected;
 	}
 

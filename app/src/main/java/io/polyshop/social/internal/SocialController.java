@@ -2,10 +2,7 @@ package io.polyshop.social.internal;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +19,7 @@ import io.polyshop.social.CustomerSummary;
 import io.polyshop.social.Referral;
 import io.polyshop.social.SocialGraph;
 import io.polyshop.social.Suggestion;
+import io.polyshop.shared.Refusal;
 
 /** The signed-in customer's place in the social graph: {@code /api/social/**}. */
 @RestController
@@ -116,8 +114,7 @@ class SocialController {
 		static int limit(Integer limit) {
 			int value = limit == null ? DEFAULT_LIMIT : limit;
 			if (value < 1 || value > Paging.MAX_SIZE) {
-				throw new ErrorResponseException(HttpStatus.BAD_REQUEST, ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-						"limit must be between 1 and " + Paging.MAX_SIZE), null);
+				throw new Refusal(Refusal.Reason.INVALID, null, "limit must be between 1 and " + Paging.MAX_SIZE);
 			}
 			return value;
 		}

@@ -6,6 +6,8 @@ import org.springframework.boot.SpringBootExceptionReporter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
+import io.polyshop.shared.CauseChain;
+
 /**
  * Reports a {@link StartupRefused} as the one line it is, before Spring Boot's failure analyzers would print a
  * banner and a stack trace. Registered in {@code META-INF/spring.factories}.
@@ -17,12 +19,9 @@ public final class StartupRefusals implements SpringBootExceptionReporter {
 
 	@Override
 	public boolean reportException(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof StartupRefused refused) {
-				log.error("Polyshop cannot start: {}", refused.getMessage());
-				return true;
-			}
-		}
-		return false;
+		return CauseChain.find(failure, StartupRefused.class).map(refused -> {
+			log.error("Polyshop cannot start: {}", refused.getMessage());
+			return true;
+		}).orElse(false);
 	}
 }

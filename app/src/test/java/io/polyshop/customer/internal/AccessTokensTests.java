@@ -1,5 +1,6 @@
 package io.polyshop.customer.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AccessTokensTests {
 	void anyInstanceAcceptsATokenAnotherIssued() {
 		String token = PolyshopHttp.admin(port).post().uri("/api/auth/token")
 				.retrieve().body(JsonNode.class).path("access_token").asString();
-		AccessTokens otherInstance = new AccessTokens(redis, json, Duration.ofHours(1));
+		AccessTokens otherInstance = new AccessTokens(redis, json, Duration.ofHours(1), Clock.systemUTC());
 
 		CustomerPrincipal principal = (CustomerPrincipal) otherInstance.introspect(token);
 

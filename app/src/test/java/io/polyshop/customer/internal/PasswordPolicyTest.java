@@ -42,6 +42,6 @@ class PasswordPolicyTest {
 	private static String refusal(String password) {
 		CustomerProblem problem = catchThrowableOfType(CustomerProblem.class, () -> PasswordPolicy.check(password, EMAIL));
 		assertThat(problem).as("refused: " + password).isNotNull();
-		return problem.getBody().getDetail();
+		return problem.detail();
 	}
 }

@@ -27,10 +27,10 @@ class SecurityRulesTests {
 	@Test
 	void theFirstAdminsPasswordMeetsThePasswordPolicy() {
 		// checked before any database access, so no database is needed to see it refused
-		FirstAdmin weak = new FirstAdmin(null, null, null, "ops@shop.example", "too-short");
+		FirstAdmin weak = new FirstAdmin(null, null, null, "ops@shop.example", "too-short", null);
 		assertThatIllegalStateException().isThrownBy(() -> weak.run(new DefaultApplicationArguments()))
 			.withMessageContaining("POLYSHOP_ADMIN_PASSWORD").withMessageNotContaining("too-short");
-		FirstAdmin containsEmail = new FirstAdmin(null, null, null, "operator@shop.example", "operator-2026-xyz");
+		FirstAdmin containsEmail = new FirstAdmin(null, null, null, "operator@shop.example", "operator-2026-xyz", null);
 		assertThatIllegalStateException().isThrownBy(() -> containsEmail.run(new DefaultApplicationArguments()));
 	}
 
@@ -38,7 +38,7 @@ class SecurityRulesTests {
 	@Test
 	void theSignInAnnouncesTheServersPreviousSessionNotTheCookieValue() throws Exception {
 		List<String> announced = new ArrayList<>();
-		SignIns signIns = new SignIns(null, null) {
+		SignIns signIns = new SignIns(null, null, null) {
 			@Override
 			void signedIn(String customerId, String previousSessionId) {
 				announced.add(previousSessionId);
