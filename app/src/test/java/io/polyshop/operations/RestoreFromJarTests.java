@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
 @PolyshopIntegrationTest
 class RestoreFromJarTests {
 
+	private static final Logger log = LoggerFactory.getLogger(RestoreFromJarTests.class);
 	private static final Path JAR = Path.of("target", "polyshop.jar");
 	private static final Duration COMMAND_TIME_LIMIT = Duration.ofMinutes(3);
 
@@ -114,12 +117,15 @@ class RestoreFromJarTests {
 		Map<String, String> environment = builder.environment();
 		environment.keySet().removeIf(name -> name.startsWith("POLYSHOP_"));
 		environment.put("POLYSHOP_DATA_DIR", data.toString());
+		long started = System.nanoTime();
 		Process process = builder.start();
 		if (!process.waitFor(COMMAND_TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroy();
 			process.waitFor(30, TimeUnit.SECONDS);
 			throw new AssertionError("restore did not finish within " + COMMAND_TIME_LIMIT + ":\n" + Files.readString(output));
 		}
+		log.info("{} exited {} after {} ms", String.join(" ", command.subList(command.indexOf("restore"), command.size())),
+				process.exitValue(), Duration.ofNanos(System.nanoTime() - started).toMillis());
 		return new Command(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
 	}
 
