@@ -82,9 +82,19 @@ public class Catalog {
 	 * over the whole catalog whose cost per batch does not grow with the catalog (for indexers and audits).
 	 */
 	public List<Product> publishedAfter(String afterSku, int limit) {
-		List<ProductDocument> batch = documents.publishedAfter(afterSku, limit);
-		Map<String, Product> products = compose(batch);
-		return batch.stream().map(document -> products.get(document.sku())).filter(java.util.Objects::nonNull).toList();
+		List<Product> products = new ArrayList<>(limit);
+		String after = afterSku;
+		// a published document without a stock row is no product: read on, so that a short batch means the end
+		while (products.size() < limit) {
+			List<ProductDocument> batch = documents.publishedAfter(after, limit - products.size());
+			if (batch.isEmpty()) {
+				break;
+			}
+			Map<String, Product> composed = compose(batch);
+			batch.stream().map(document -> composed.get(document.sku())).filter(java.util.Objects::nonNull).forEach(products::add);
+			after = batch.get(batch.size() - 1).sku();
+		}
+		return products;
 	}
 
 	private Map<String, Product> compose(List<ProductDocument> batch) {

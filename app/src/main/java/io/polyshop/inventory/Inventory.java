@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,12 @@ public class Inventory {
 	@Transactional(readOnly = true)
 	public List<StockChange> changedSince(Instant since, String afterSku, int limit) {
 		return stockItems.changedSince(since, afterSku, limit);
+	}
+
+	/** Stock levels of the SKUs after {@code afterSku} (null: from the start) in SKU order, at most {@code limit}. */
+	@Transactional(readOnly = true)
+	public List<StockLevel> levelsAfter(String afterSku, int limit) {
+		return stockItems.levelsAfter(afterSku == null ? "" : afterSku, limit);
 	}
 
 	@Transactional(readOnly = true)
@@ -162,6 +169,30 @@ public class Inventory {
 		}
 		stockItems.setOnHand(sku.value(), onHand);
 		return stockItems.find(sku.value()).orElseThrow();
+	}
+
+	/**
+	 * Sets a SKU's reserved units to what its open orders hold, counted by {@code heldByOpenOrders} while the SKU's row
+	 * is locked: every reservation, release and completion of this SKU updates that row in the transaction that
+	 * changes its order, so none can commit between the count and the correction. Not corrected when open orders
+	 * hold more than is on hand (reserved never exceeds on hand: a stock count has to come first).
+	 *
+	 * @return empty when the SKU is unknown
+	 */
+	@Transactional
+	public Optional<ReservedRecount> recountReserved(String sku, IntSupplier heldByOpenOrders) {
+		Optional<StockLevel> locked = stockItems.lock(sku);
+		if (locked.isEmpty()) {
+			return Optional.empty();
+		}
+		StockLevel level = locked.get();
+		int held = heldByOpenOrders.getAsInt();
+		boolean correct = held != level.reserved() && held >= 0 && held <= level.onHand();
+		if (correct) {
+			stockItems.setReserved(sku, held);
+			log.warn("Reserved units of {} corrected from {} to {}, what its open orders hold", sku, level.reserved(), held);
+		}
+		return Optional.of(new ReservedRecount(sku, level.onHand(), level.reserved(), held, correct));
 	}
 
 	/** Every price the SKU has had, newest first, each with its validity period. */

@@ -20,6 +20,7 @@ import io.polyshop.operations.internal.backup.Manifest;
 import io.polyshop.operations.internal.backup.StoreBackup;
 import io.polyshop.operations.internal.backup.StoreRestore;
 import io.polyshop.operations.internal.backup.StoresNotEmpty;
+import io.polyshop.search.ProductSearch;
 
 /**
  * The jar's command verbs besides serving: {@code backup --to FILE} and {@code restore --from ARCHIVE [--force]}.
@@ -120,6 +121,7 @@ public final class StoreCommands {
 				manifest.recordsPerStore(), manifest.bytes());
 		try (ConfigurableApplicationContext context = start(application, springArgs)) {
 			Map<String, Long> records = context.getBean(StoreRestore.class).restore(archive, manifest, force, out::println);
+			rebuildSearchIndex(context.getBean(ProductSearch.class), out);
 			out.println("Re-deriving the projections from the restored PostgreSQL (audit with repair) ...");
 			AuditReport audit = context.getBean(Audit.class).run("restore", true);
 			for (InvariantReport invariant : audit.invariants()) {
@@ -128,6 +130,30 @@ public final class StoreCommands {
 			}
 			out.printf("Restored: records per store %s, %d bytes, %.1f s%n", records, manifest.bytes(), seconds(started));
 			return "DONE".equals(audit.status()) ? 0 : 1;
+		}
+	}
+
+	/**
+	 * The search index is not in the archive (a projection of catalog and inventory): built afresh from what was
+	 * restored, rather than found missing product by product by the audit. A build the start-up began on the still
+	 * empty stores is waited for first.
+	 */
+	private static void rebuildSearchIndex(ProductSearch search, PrintStream out) throws InterruptedException {
+		awaitRebuilt(search, out);
+		search.rebuild();
+		out.println("Search index: rebuilding from the restored catalog ...");
+		awaitRebuilt(search, out);
+		out.println("Search index: " + search.status().documents() + " products");
+	}
+
+	private static void awaitRebuilt(ProductSearch search, PrintStream out) throws InterruptedException {
+		long lastReport = System.nanoTime();
+		while (search.status().rebuilding()) {
+			Thread.sleep(100);
+			if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+				out.println("Search index: " + search.status().rebuildProgress() + " products indexed so far");
+				lastReport = System.nanoTime();
+			}
 		}
 	}
 

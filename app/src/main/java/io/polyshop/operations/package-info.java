@@ -4,5 +4,5 @@
  * console's data ({@code GET /api/admin/console}, the outbox backlog at {@code GET /api/admin/outbox}).
  * Reads every store, owns none.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Operations", allowedDependencies = { "audit", "checkout", "stores", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "Operations", allowedDependencies = { "audit", "checkout", "search", "stores", "shared" })
 package io.polyshop.operations;

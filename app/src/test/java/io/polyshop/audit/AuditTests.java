@@ -1,5 +1,6 @@
 package io.polyshop.audit;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -20,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.polyshop.search.internal.SearchIndexDrift;
 import io.polyshop.support.PolyshopHttp;
 import io.polyshop.support.PolyshopIntegrationTest;
 import io.polyshop.support.Products;
@@ -54,22 +57,29 @@ class AuditTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	ApplicationContext context;
+
 	@Test
 	void findsEveryInjectedDriftAndRepairsWhatItShould() {
 		String sku = Products.create(port, "7.00", 100);
+		String dropped = Products.create(port, "9.00", 5);
+		String repriced = Products.create(port, "4.00", 5);
 		Shopper buyer = Shopper.register(port, "Auditee");
 		Shopper referrer = Shopper.register(port, "Referrer");
 		String referred = registerReferredBy(referrer);
 		Shopper loner = Shopper.register(port, "Loner");
 		List<String> orders = List.of(order(buyer, sku, 1), order(buyer, sku, 2), order(buyer, sku, 3), order(buyer, sku, 1));
 		await().atMost(Duration.ofSeconds(30)).until(() -> orders.stream().allMatch(this::fullyProjected)
-				&& nodeExists(loner.id()) && referrers(referred).equals(List.of(referrer.id())));
+				&& nodeExists(loner.id()) && referrers(referred).equals(List.of(referrer.id()))
+				&& SearchIndexDrift.indexedPrice(context, dropped) != null && SearchIndexDrift.indexedPrice(context, repriced) != null);
 		JsonNode baseline = audit(); // whatever earlier tests left (in flight, or injected) is repaired first
 		assertThat(baseline.path("status").asString()).isEqualTo("DONE");
 		// report-only invariants keep what other tests of this shared context left (stock rows made through the
 		// inventory API alone, say): what this test injects comes on top
 		long catalogStockBefore = drifted(baseline, "catalog-stock");
-		long openOrderStockBefore = drifted(baseline, "open-order-stock");
+		// reserved-stock repairs what it can: what the baseline left unrepaired stays
+		long reservedStockBefore = drifted(baseline, "reserved-stock") - repaired(baseline, "reserved-stock");
 
 		// document store: a missing order document, a stale version, a wrong status, wrong lines, an orphan
 		mongo.remove(Query.query(Criteria.where("_id").is(orders.get(0))), "orders");
@@ -92,6 +102,14 @@ class AuditTests {
 		String cart = "cart:{customer:" + buyer.id() + "}";
 		redis.opsForHash().put(cart, sku, "2");
 		redis.opsForSet().remove(cart + ":checked-out", orders.get(1));
+		// PostgreSQL: reserved units that no open order holds (this SKU's orders are all completed)
+		jdbc.sql("UPDATE stock_item SET reserved = reserved + 2 WHERE sku = ?").param(sku).update();
+		// search index: a product dropped from it, a SKU that is no product, a stale price (on SKUs whose stock row
+		// nothing changes meanwhile: the feed would index them again)
+		SearchIndexDrift.remove(context, dropped);
+		String orphanSku = "AUDIT-IDX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		SearchIndexDrift.addOrphan(context, orphanSku);
+		SearchIndexDrift.setIndexedPrice(context, repriced, new BigDecimal("4.50"));
 		// catalog ↔ stock, both ways (reported, never repaired)
 		String rowOnly = "AUDIT-ROW-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		jdbc.sql("INSERT INTO stock_item (sku, price_amount, price_currency, on_hand) VALUES (?, 1, 'EUR', 1)").param(rowOnly).update();
@@ -107,7 +125,8 @@ class AuditTests {
 			assertInvariant(report, "customer-nodes", 2, 2);
 			assertInvariant(report, "referral-edges", 2, 2);
 			assertInvariant(report, "carts-cleaned", 1, 1);
-			assertInvariant(report, "open-order-stock", openOrderStockBefore, 0);
+			assertInvariant(report, "reserved-stock", reservedStockBefore + 1, 1);
+			assertInvariant(report, "search-index", 3, 3);
 			assertInvariant(report, "catalog-stock", catalogStockBefore + 2, 0);
 			assertThat(meters.get("polyshop.audit.drifted").tag("invariant", "order-documents").gauge().value()).isEqualTo(5);
 
@@ -121,11 +140,15 @@ class AuditTests {
 			assertThat(referrers(referred)).containsExactly(referrer.id());
 			assertThat(referrers(buyer.id())).isEmpty();
 			assertThat(redis.opsForHash().get(cart, sku)).isNull();
+			assertThat(jdbc.sql("SELECT reserved FROM stock_item WHERE sku = ?").param(sku).query(Integer.class).single()).isZero();
+			assertThat(SearchIndexDrift.indexedPrice(context, dropped)).isEqualTo(900L);
+			assertThat(SearchIndexDrift.indexedPrice(context, orphanSku)).isNull();
+			assertThat(SearchIndexDrift.indexedPrice(context, repriced)).isEqualTo(400L);
 
 			JsonNode again = audit();
 			for (JsonNode invariant : again.path("invariants")) {
 				String name = invariant.path("invariant").asString();
-				long expected = name.equals("catalog-stock") ? catalogStockBefore + 2 : name.equals("open-order-stock") ? openOrderStockBefore : 0;
+				long expected = name.equals("catalog-stock") ? catalogStockBefore + 2 : name.equals("reserved-stock") ? reservedStockBefore : 0;
 				assertThat(invariant.path("drifted").asLong()).as(invariant.toString()).isEqualTo(expected);
 			}
 		}
@@ -148,7 +171,7 @@ class AuditTests {
 					.body(JsonNode.class).path("status").asString().equals("RUNNING"));
 		}
 		JsonNode last = PolyshopHttp.admin(port).get().uri("/api/admin/audit").retrieve().body(JsonNode.class);
-		assertThat(last.path("invariants").size()).isEqualTo(7);
+		assertThat(last.path("invariants").size()).isEqualTo(8);
 		assertThat(PolyshopHttp.client(port).post().uri("/api/admin/audit").retrieve().toBodilessEntity().getStatusCode().value())
 				.as("admins only").isEqualTo(401);
 		assertThat(PolyshopHttp.admin(port).get().uri("/api/admin/audit/runs/nope").retrieve().toEntity(JsonNode.class)
@@ -166,6 +189,15 @@ class AuditTests {
 		for (JsonNode invariant : report.path("invariants")) {
 			if (invariant.path("invariant").asString().equals(name)) {
 				return invariant.path("drifted").asLong();
+			}
+		}
+		throw new AssertionError("no invariant " + name + " in " + report);
+	}
+
+	private static long repaired(JsonNode report, String name) {
+		for (JsonNode invariant : report.path("invariants")) {
+			if (invariant.path("invariant").asString().equals(name)) {
+				return invariant.path("repaired").asLong();
 			}
 		}
 		throw new AssertionError("no invariant " + name + " in " + report);

@@ -107,6 +107,35 @@ class JdbcPlacedOrders implements PlacedOrders {
 		return statuses;
 	}
 
+	// PAYMENT_PENDING is the one state holding a reservation: PAID never outlives the transaction that completes the
+	// order (Order, OrderPayments), COMPLETED took its units off stock, CANCELLED gave them back
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, Integer> heldByOpenOrders(Collection<String> skus) {
+		if (skus.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Integer> held = new HashMap<>();
+		jdbc.sql("""
+				SELECT l.sku, sum(l.quantity) AS quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+				WHERE o.status = 'PAYMENT_PENDING' AND l.sku = ANY (?) GROUP BY l.sku""")
+				.param(skus.stream().distinct().toArray(String[]::new))
+				.query(rs -> {
+					held.put(rs.getString("sku"), rs.getInt("quantity"));
+				});
+		return held;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Holding> holdingsAfter(String afterSku, int limit) {
+		return jdbc.sql("""
+				SELECT l.sku, sum(l.quantity) AS quantity FROM order_lines l JOIN orders o ON o.id = l.order_id
+				WHERE o.status = 'PAYMENT_PENDING' AND l.sku > ? GROUP BY l.sku ORDER BY l.sku LIMIT ?""")
+				.params(afterSku == null ? "" : afterSku, limit)
+				.query((rs, row) -> new Holding(rs.getString("sku"), rs.getInt("quantity"))).list();
+	}
+
 	private static Instant instant(Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
 	}

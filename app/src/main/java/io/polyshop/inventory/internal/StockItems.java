@@ -57,6 +57,11 @@ public class StockItems {
 				.query(String.class).list();
 	}
 
+	public List<StockLevel> levelsAfter(String afterSku, int limit) {
+		return jdbc.sql("SELECT sku, price_amount, price_currency, on_hand, reserved FROM stock_item WHERE sku > ? ORDER BY sku LIMIT ?")
+				.params(afterSku, limit).query(StockItems::stockLevel).list();
+	}
+
 	/** SKUs changed (price, stock, created) at or after {@code since}, oldest change first, keyset by (time, SKU). */
 	public List<StockChange> changedSince(Instant since, String afterSku, int limit) {
 		return jdbc.sql("""
@@ -121,6 +126,17 @@ public class StockItems {
 	/** The units reserved of a SKU, with its row locked until the transaction ends; empty when unknown. */
 	public Optional<Integer> lockReserved(String sku) {
 		return jdbc.sql("SELECT reserved FROM stock_item WHERE sku = ? FOR UPDATE").param(sku).query(Integer.class).optional();
+	}
+
+	/** The SKU's stock level, with its row locked until the transaction ends; empty when unknown. */
+	public Optional<StockLevel> lock(String sku) {
+		return jdbc.sql("SELECT sku, price_amount, price_currency, on_hand, reserved FROM stock_item WHERE sku = ? FOR UPDATE")
+				.param(sku).query(StockItems::stockLevel).optional();
+	}
+
+	/** Sets the reserved units outright (the audit's correction, under the row's lock). */
+	public boolean setReserved(String sku, int reserved) {
+		return jdbc.sql("UPDATE stock_item SET reserved = ?, updated_at = now() WHERE sku = ?").params(reserved, sku).update() == 1;
 	}
 
 	public boolean setOnHand(String sku, int onHand) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +90,11 @@ class LuceneProductSearch implements ProductSearch {
 		double lag = caughtUp == null ? -1 : Duration.between(caughtUp, clock.instant()).toMillis() / 1000.0;
 		return new IndexStatus(index.documents(), index.sizeBytes(), caughtUp, lag, feed.isRebuilding(), feed.rebuildProgress(),
 				index.path().toString());
+	}
+
+	@Override
+	public void reindex(Collection<String> skus) {
+		feed.reindex(skus);
 	}
 
 	@Override

@@ -40,6 +40,11 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
@@ -56,6 +61,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import io.polyshop.catalog.Product;
@@ -114,6 +120,16 @@ final class ProductIndex implements Closeable {
 	/** What the index keeps of a product for a result list; price and stock are read live from the inventory. */
 	record Hit(String sku, String title, String category) {
 	}
+
+	/**
+	 * The copies the index holds of a product (the audit compares them with the catalog and the inventory).
+	 *
+	 * @param copies live documents with this SKU: 1, unless something went wrong
+	 */
+	record IndexedProduct(String sku, String title, String category, long priceMinorUnits, boolean inStock, int copies) {
+	}
+
+	private static final java.util.Set<String> STORED_FOR_AUDIT = java.util.Set.of(SKU, TITLE, CATEGORY, PRICE, IN_STOCK);
 
 	ProductIndex(Path path) {
 		this.path = path;
@@ -232,6 +248,86 @@ final class ProductIndex implements Closeable {
 		finally {
 			searchers.release(searcher);
 		}
+	}
+
+	/** What the last commit holds of those SKUs; SKUs it does not hold are absent. */
+	Map<String, IndexedProduct> indexed(Collection<String> skus) throws IOException {
+		IndexSearcher searcher = searchers.acquire();
+		try {
+			Map<String, IndexedProduct> found = new LinkedHashMap<>();
+			for (String sku : skus) {
+				IndexedProduct product = indexed(searcher.getIndexReader(), new BytesRef(sku));
+				if (product != null) {
+					found.put(sku, product);
+				}
+			}
+			return found;
+		}
+		finally {
+			searchers.release(searcher);
+		}
+	}
+
+	/**
+	 * What the last commit holds of the SKUs after {@code afterSku} (null: from the first), in SKU order, at most
+	 * {@code limit}: a walk over the SKU terms, whose cost per batch does not grow with the index.
+	 */
+	List<IndexedProduct> indexedAfter(String afterSku, int limit) throws IOException {
+		IndexSearcher searcher = searchers.acquire();
+		try {
+			IndexReader reader = searcher.getIndexReader();
+			Terms terms = MultiTerms.getTerms(reader, SKU);
+			List<IndexedProduct> batch = new ArrayList<>();
+			if (terms == null) {
+				return batch;
+			}
+			TermsEnum skus = terms.iterator();
+			TermsEnum.SeekStatus status = skus.seekCeil(new BytesRef(afterSku == null ? "" : afterSku));
+			if (status == TermsEnum.SeekStatus.END) {
+				return batch;
+			}
+			BytesRef term = status == TermsEnum.SeekStatus.FOUND && afterSku != null ? skus.next() : skus.term();
+			for (; term != null && batch.size() < limit; term = skus.next()) {
+				IndexedProduct product = indexed(reader, BytesRef.deepCopyOf(term));
+				if (product != null) { // null: only deleted documents still carry the term
+					batch.add(product);
+				}
+			}
+			return batch;
+		}
+		finally {
+			searchers.release(searcher);
+		}
+	}
+
+	private static IndexedProduct indexed(IndexReader reader, BytesRef sku) throws IOException {
+		Document first = null;
+		int copies = 0;
+		for (LeafReaderContext leaf : reader.leaves()) {
+			Terms terms = leaf.reader().terms(SKU);
+			if (terms == null) {
+				continue;
+			}
+			TermsEnum skus = terms.iterator();
+			if (!skus.seekExact(sku)) {
+				continue;
+			}
+			Bits live = leaf.reader().getLiveDocs();
+			PostingsEnum documents = skus.postings(null, PostingsEnum.NONE);
+			for (int doc = documents.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = documents.nextDoc()) {
+				if (live == null || live.get(doc)) {
+					copies++;
+					if (first == null) {
+						first = leaf.reader().storedFields().document(doc, STORED_FOR_AUDIT);
+					}
+				}
+			}
+		}
+		if (first == null) {
+			return null;
+		}
+		return new IndexedProduct(first.get(SKU), first.get(TITLE), first.get(CATEGORY), first.getField(PRICE).numericValue().longValue(),
+				Boolean.parseBoolean(first.get(IN_STOCK)), copies);
 	}
 
 	long documents() {

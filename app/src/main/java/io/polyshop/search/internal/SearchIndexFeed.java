@@ -5,14 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -122,6 +126,66 @@ class SearchIndexFeed implements SmartLifecycle {
 	/** Every change up to this instant is in the index (null until the first pass that caught up). */
 	Instant caughtUpAt() {
 		return caughtUpAt;
+	}
+
+	/**
+	 * Waits until a pass that started after {@code instant} has been committed (every inventory change up to then is
+	 * in the index), for at most five feed intervals; answers whether it came.
+	 */
+	boolean awaitCaughtUpPast(Instant instant) {
+		long deadline = System.nanoTime() + Math.max(interval.toNanos() * 5, Duration.ofSeconds(5).toNanos());
+		while (caughtUpAt == null || !caughtUpAt.isAfter(instant)) {
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			try {
+				Thread.sleep(Math.max(10, interval.toMillis() / 4));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Reads those SKUs again from the catalog and the inventory and writes them now: indexed if they are products,
+	 * deleted from the index if not. Runs on the writer thread (after whatever is queued there) and answers when the
+	 * change is committed and visible.
+	 */
+	void reindex(Collection<String> skus) {
+		List<String> distinct = skus.stream().distinct().toList();
+		onWriterThread(() -> {
+			if (!index.isBuilt()) {
+				throw new IllegalStateException("The search index is not built yet");
+			}
+			for (int from = 0; from < distinct.size(); from += BATCH) {
+				List<String> slice = distinct.subList(from, Math.min(distinct.size(), from + BATCH));
+				Map<String, Product> products = catalog.findAll(slice);
+				index.upsert(products.values());
+				index.delete(slice.stream().filter(sku -> !products.containsKey(sku)).toList());
+			}
+			index.commit(index.position().orElseThrow());
+			return null;
+		});
+	}
+
+	/** Runs work on the one thread that writes the index, and waits for it (at most a minute). */
+	<T> T onWriterThread(Callable<T> work) {
+		try {
+			return writer.submit(work).get(1, TimeUnit.MINUTES);
+		}
+		catch (ExecutionException e) {
+			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		}
+		catch (TimeoutException e) {
+			throw new IllegalStateException("The search index writer did not answer within a minute", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private void rebuildNow() {

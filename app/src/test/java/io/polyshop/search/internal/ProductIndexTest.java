@@ -145,6 +145,35 @@ class ProductIndexTest {
 		assertThat(index.titles(queries.suggestion("lam"), 8)).contains("Amber reading lamp", "Desk lamp", "The Lamplighter");
 	}
 
+	@Test
+	void walksItsSkusInOrderSkippingDeletedOnesForTheAudit() throws IOException {
+		index.delete(List.of("LAMP-2"));
+		index.commit(new ProductIndex.FeedPosition(Instant.EPOCH, ""));
+		assertThat(index.indexedAfter(null, 2).stream().map(ProductIndex.IndexedProduct::sku)).containsExactly("BOOK-1", "LAMP-1");
+		assertThat(index.indexedAfter("LAMP-1", 10).stream().map(ProductIndex.IndexedProduct::sku)).containsExactly("LANTERN-1");
+		assertThat(index.indexedAfter("LANTERN-1", 10)).isEmpty();
+		assertThat(index.indexed(List.of("LAMP-1", "LAMP-2", "NOPE-1"))).containsOnlyKeys("LAMP-1")
+				.containsEntry("LAMP-1", new ProductIndex.IndexedProduct("LAMP-1", "Amber reading lamp", "lighting", 1200, true, 1));
+	}
+
+	@Test
+	void theAuditTellsEveryStaleCopyApart() {
+		Product lamp = product("LAMP-1", "Amber reading lamp", "", "lighting", "12.00", 3, Map.of());
+		ProductIndex.IndexedProduct copy = new ProductIndex.IndexedProduct("LAMP-1", "Amber reading lamp", "lighting", 1200, true, 1);
+		assertThat(SearchIndexAudit.difference(lamp, copy)).isNull();
+		assertThat(SearchIndexAudit.difference(lamp, null)).isEqualTo("product not in the index");
+		assertThat(SearchIndexAudit.difference(lamp, new ProductIndex.IndexedProduct("LAMP-1", "Amber reading lamp", "lighting", 1250, true, 1)))
+				.isEqualTo("price 12.00 indexed as 12.50");
+		assertThat(SearchIndexAudit.difference(lamp, new ProductIndex.IndexedProduct("LAMP-1", "Amber lamp", "lighting", 1200, true, 1)))
+				.startsWith("title");
+		assertThat(SearchIndexAudit.difference(lamp, new ProductIndex.IndexedProduct("LAMP-1", "Amber reading lamp", "books", 1200, true, 1)))
+				.startsWith("category");
+		assertThat(SearchIndexAudit.difference(lamp, new ProductIndex.IndexedProduct("LAMP-1", "Amber reading lamp", "lighting", 1200, false, 1)))
+				.isEqualTo("in stock, indexed as out of stock");
+		assertThat(SearchIndexAudit.difference(lamp, new ProductIndex.IndexedProduct("LAMP-1", "Amber reading lamp", "lighting", 1200, true, 2)))
+				.isEqualTo("indexed 2 times");
+	}
+
 	private ProductIndex.Hits search(String text) throws IOException {
 		return query(new SearchQuery(text, null, null, null, false, Map.of(), SearchSort.RELEVANCE, 24, null));
 	}
