@@ -29,6 +29,9 @@ class SecurityFindingsTests {
 	@Autowired
 	StringRedisTemplate redis;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	/** A session in Redis is JSON: reading one never instantiates arbitrary classes (Java deserialization). */
 	@Test
 	void browserSessionsAreStoredAsJson() {
@@ -115,6 +118,53 @@ class SecurityFindingsTests {
 		assertThat(page.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(page.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 		assertThat(page.getHeaders().getFirst("Referrer-Policy")).isEqualTo("same-origin");
+	}
+
+	/** Every body the API reads refuses a field it does not know, names it, and stores nothing. */
+	@Test
+	void unknownFieldsAreRefusedOnEveryBodyAndNothingIsStored() {
+		String sku = io.polyshop.support.Products.create(port, "7.00", 3);
+		io.polyshop.support.Shopper shopper = io.polyshop.support.Shopper.register(port, "Strict");
+		assertThat(shopper.putInCart(sku, 1).getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> address = Map.of("name", "A", "line1", "1 Road", "city", "Rome", "postalCode", "00100", "country", "IT");
+
+		ResponseEntity<JsonNode> checkout = shopper.http().post().uri("/api/checkout").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+				.body(Map.of("shippingAddress", address, "payment", Map.of("cardNumber", io.polyshop.support.Shopper.APPROVED_CARD),
+						"discountPercent", 100))
+				.retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> nestedInCheckout = shopper.http().post().uri("/api/checkout").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+				.body(Map.of("shippingAddress", address, "payment", Map.of("cardNumber", io.polyshop.support.Shopper.APPROVED_CARD, "amount", "0.01")))
+				.retrieve().toEntity(JsonNode.class);
+		ResponseEntity<JsonNode> addresses = shopper.http().put().uri("/api/me/addresses")
+				.body(java.util.List.of(with(address, "verified", true))).retrieve().toEntity(JsonNode.class);
+		String newSku = "T-STRICT-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+		ResponseEntity<JsonNode> product = PolyshopHttp.admin(port).post().uri("/api/admin/products").contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("sku", newSku, "title", "T", "description", "D", "category", "books", "attributes", Map.of("author", "A"),
+						"price", Map.of("amount", "3.00", "currency", "EUR"), "stock", 5, "rating", 5))
+				.retrieve().toEntity(JsonNode.class);
+
+		assertUnknownField(checkout, "discountPercent");
+		assertUnknownField(nestedInCheckout, "payment.amount");
+		assertUnknownField(addresses, "[0].verified");
+		assertUnknownField(product, "rating");
+		assertThat(shopper.cart().path("items")).as("the cart was not checked out").hasSize(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM orders WHERE customer_id = ?", Integer.class, shopper.id())).isZero();
+		assertThat(shopper.http().get().uri("/api/me").retrieve().body(JsonNode.class).path("addresses")).isEmpty();
+		assertThat(PolyshopHttp.client(port).get().uri("/api/products/" + newSku).retrieve().toEntity(JsonNode.class)
+				.getStatusCode().value()).isEqualTo(404);
+	}
+
+	private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+		Map<String, Object> copy = new java.util.HashMap<>(map);
+		copy.put(key, value);
+		return copy;
+	}
+
+	private static void assertUnknownField(ResponseEntity<JsonNode> response, String field) {
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody().path("field").asString()).isEqualTo(field);
+		assertThat(response.getBody().path("detail").asString()).startsWith("'" + field + "' is not a field of this request");
 	}
 
 	String registered() {

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.polyshop.cart.CartOwner;
 import io.polyshop.cart.CartPricing;
@@ -52,7 +51,7 @@ class CartController {
 	/** Sets the quantity of one line; 0 removes it. */
 	@PutMapping("/api/cart/items/{sku}")
 	CartView setQuantity(@PathVariable String sku, @RequestBody QuantityChange change, HttpServletRequest request) {
-		RequestedQuantity quantity = RequestedQuantity.toSet(change.onlyQuantity());
+		RequestedQuantity quantity = RequestedQuantity.toSet(change.quantity());
 		CartOwner owner = owners.of(request);
 		changes.set(owner, sku, quantity);
 		return view(owner);
@@ -61,7 +60,7 @@ class CartController {
 	/** Adds to a line (creating it): the atomic "add to cart" that concurrent clicks cannot lose. */
 	@PostMapping("/api/cart/items")
 	CartView add(@RequestBody Addition addition, HttpServletRequest request) {
-		RequestedQuantity quantity = RequestedQuantity.toAdd(new QuantityChange(addition.quantity(), addition.unknown()).onlyQuantity());
+		RequestedQuantity quantity = RequestedQuantity.toAdd(addition.quantity());
 		CartOwner owner = owners.of(request);
 		changes.add(owner, addition.sku(), quantity);
 		return view(owner);
@@ -89,19 +88,11 @@ class CartController {
 		return new CartView(lines, priced.total().orElse(null), priced.totals(), ttl < 0 ? null : clock.instant().plusSeconds(ttl));
 	}
 
-	/** Only a quantity: any other field (a price, an owner) is refused, never silently ignored. */
-	record QuantityChange(Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
-
-		Integer onlyQuantity() {
-			if (unknown != null && !unknown.isEmpty()) {
-				throw CartProblems.invalidChange("Not fields of this request: " + String.join(", ", unknown.keySet().stream().sorted().toList())
-						+ ". Only quantity can be set; prices come from inventory.");
-			}
-			return quantity;
-		}
+	/** Only a quantity: any other field (a price, an owner) is refused (strict request bodies), never ignored. */
+	record QuantityChange(Integer quantity) {
 	}
 
-	record Addition(String sku, Integer quantity, @JsonAnySetter Map<String, Object> unknown) {
+	record Addition(String sku, Integer quantity) {
 	}
 
 	record CartView(List<CartLineView> items, Money total, List<Money> totals, Instant expiresAt) {

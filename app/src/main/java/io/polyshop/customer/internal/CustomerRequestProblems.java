@@ -7,16 +7,18 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import io.polyshop.shared.Problems;
+
 /**
  * Bad input to the account endpoints, answered with a detail that names what is wrong (Spring Boot's generic
- * problem details only say "Invalid request content"). Never echoes a submitted value: it may be a password.
+ * problem details only say "Invalid request content"). Never echoes a submitted value: it may be a password. An
+ * unreadable body or an unknown field is answered for every module by io.polyshop.shared.
  */
 @RestControllerAdvice(basePackageClasses = CustomerRequestProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,34 +27,16 @@ class CustomerRequestProblems {
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalidFields(MethodArgumentNotValidException e) {
 		return badRequest("Invalid fields", e.getBindingResult().getFieldErrors().stream()
-				.map(error -> fieldName(error) + " " + error.getDefaultMessage()));
+				.map(error -> error.getField() + " " + error.getDefaultMessage()));
 	}
 
 	@ExceptionHandler(HandlerMethodValidationException.class)
 	ProblemDetail invalidParameters(HandlerMethodValidationException e) {
 		return badRequest("Invalid fields", e.getAllErrors().stream().map(error -> error instanceof FieldError field
-				? fieldName(field) + " " + field.getDefaultMessage() : String.valueOf(error.getDefaultMessage())));
-	}
-
-	@ExceptionHandler(HttpMessageNotReadableException.class)
-	ProblemDetail unreadable(HttpMessageNotReadableException e) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON of the expected shape.");
-		problem.setTitle("Malformed request body");
-		return problem;
-	}
-
-	private static String fieldName(FieldError error) {
-		// the catch-all map of unknown fields is reported by the names of those fields
-		return error.getField().equals("unknown") && error.getRejectedValue() instanceof java.util.Map<?, ?> unknown
-				? String.join(", ", unknown.keySet().stream().map(String::valueOf).sorted().toList())
-				: error.getField();
+				? field.getField() + " " + field.getDefaultMessage() : String.valueOf(error.getDefaultMessage())));
 	}
 
 	private static ProblemDetail badRequest(String title, Stream<String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				errors.sorted().collect(Collectors.joining("; ")));
-		problem.setTitle(title);
-		return problem;
+		return Problems.problem(HttpStatus.BAD_REQUEST, title, errors.sorted().collect(Collectors.joining("; ")));
 	}
 }

@@ -1,7 +1,6 @@
 package io.polyshop.customer.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -13,8 +12,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 
 import io.polyshop.customer.SignedInCustomer;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -72,8 +69,7 @@ class MeController {
 		tokens.revokeAll(customer.id().toString());
 	}
 
-	record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword,
-			@Schema(hidden = true) @JsonAnySetter @Size(max = 0, message = "is not a field of this request") Map<String, Object> unknown) {
+	record PasswordChange(@NotNull String currentPassword, @NotNull String newPassword) {
 	}
 
 	private Customer account(SignedInCustomer signedIn) {

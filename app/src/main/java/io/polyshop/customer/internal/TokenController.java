@@ -1,6 +1,5 @@
 package io.polyshop.customer.internal;
 
-import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -98,8 +96,7 @@ class TokenController {
 	}
 
 	/** The JSON alternative to HTTP Basic; unknown fields are refused like everywhere else. */
-	record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password,
-			@Schema(hidden = true) @JsonAnySetter @Size(max = 0, message = "is not a field of this request") Map<String, Object> unknown) {
+	record Credentials(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
 	}
 
 	/** RFC 6749 §5.1. */

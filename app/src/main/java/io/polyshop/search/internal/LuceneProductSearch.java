@@ -36,7 +36,7 @@ class LuceneProductSearch implements ProductSearch {
 	LuceneProductSearch(ProductIndex index, SearchIndexFeed feed, Inventory inventory, Clock clock) {
 		this.index = index;
 		this.feed = feed;
-		this.queries = new SearchQueries(index.analyzer());
+		this.queries = new SearchQueries(index);
 		this.inventory = inventory;
 		this.clock = clock;
 	}

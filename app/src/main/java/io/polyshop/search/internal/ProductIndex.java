@@ -49,6 +49,10 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -97,12 +101,16 @@ final class ProductIndex implements Closeable {
 	private final boolean existed;
 	private volatile FeedPosition position;
 	private FacetState facetState;
+	private EverythingFacets everythingFacets;
 
 	/** Where the inventory change feed was left: every change up to (at, sku) is in the index. */
 	record FeedPosition(Instant at, String sku) {
 	}
 
 	private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+	}
+
+	private record EverythingFacets(IndexReader reader, List<FacetResult> facets) {
 	}
 
 	/** One page of hits: SKUs in order, the sort values of the last one, the total and (first page) the facets. */
@@ -189,15 +197,34 @@ final class ProductIndex implements Closeable {
 			if (after != null) { // a cursor's hit may be gone: the last document id of this reader breaks no tie
 				after = new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
 			}
-			TopFieldDocs top = searcher.searchAfter(after, query, size, sort, true);
+			TopFieldDocs top;
+			long total;
+			List<FacetResult> facets = List.of();
+			if (query instanceof MatchAllDocsQuery) {
+				// the whole catalog: its size is known and its facets are counted once per index version, so the page
+				// needs no exact count and Lucene may skip documents that cannot make it (sort by price, title)
+				top = searcher.search(query, new TopFieldCollectorManager(sort, size, after, size));
+				total = searcher.getIndexReader().numDocs();
+				facets = withFacets ? facetsOfEverything(searcher) : List.of();
+			}
+			else if (withFacets) { // one pass over the matches collects the page, the exact total and the facets
+				Object[] collected = searcher.search(query,
+						new MultiCollectorManager(new TopFieldCollectorManager(sort, size, after, Integer.MAX_VALUE), new FacetsCollectorManager()));
+				top = (TopFieldDocs) collected[0];
+				total = top.totalHits.value;
+				facets = total > 0 ? facets(searcher, (FacetsCollector) collected[1]) : List.of();
+			}
+			else {
+				top = searcher.search(query, new TopFieldCollectorManager(sort, size, after, Integer.MAX_VALUE));
+				total = top.totalHits.value;
+			}
+			TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
 			List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
 			for (ScoreDoc hit : top.scoreDocs) {
 				Document stored = searcher.storedFields().document(hit.doc, STORED_FOR_HITS);
 				hits.add(new Hit(stored.get(SKU), stored.get(TITLE), stored.get(CATEGORY)));
 			}
 			FieldDoc last = top.scoreDocs.length == size ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
-			long total = searcher.count(query);
-			List<FacetResult> facets = withFacets && total > 0 ? facets(searcher, query) : List.of();
 			return new Hits(hits, last, total, facets);
 		}
 		finally {
@@ -336,8 +363,16 @@ final class ProductIndex implements Closeable {
 		return bytes;
 	}
 
-	private List<FacetResult> facets(IndexSearcher searcher, Query query) throws IOException {
-		FacetsCollector collected = searcher.search(query, new FacetsCollectorManager());
+	/** The facets of the whole catalog, counted once per index version (every browse without criteria shows them). */
+	private synchronized List<FacetResult> facetsOfEverything(IndexSearcher searcher) throws IOException {
+		if (everythingFacets == null || everythingFacets.reader() != searcher.getIndexReader()) {
+			FacetsCollector all = searcher.search(new MatchAllDocsQuery(), new FacetsCollectorManager());
+			everythingFacets = new EverythingFacets(searcher.getIndexReader(), facets(searcher, all));
+		}
+		return everythingFacets.facets();
+	}
+
+	private List<FacetResult> facets(IndexSearcher searcher, FacetsCollector collected) throws IOException {
 		List<FacetResult> results = new ArrayList<>();
 		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
 		if (state != null) {
@@ -409,6 +444,23 @@ final class ProductIndex implements Closeable {
 
 	Analyzer analyzer() {
 		return analyzer;
+	}
+
+	/** In how many titles and descriptions a word (as the index holds it) appears, counted from the term dictionary. */
+	int documentsWith(String term) {
+		try {
+			IndexSearcher searcher = searchers.acquire();
+			try {
+				IndexReader reader = searcher.getIndexReader();
+				return reader.docFreq(new Term(TITLE, term)) + reader.docFreq(new Term(DESCRIPTION, term));
+			}
+			finally {
+				searchers.release(searcher);
+			}
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	@Override

@@ -36,7 +36,7 @@ class ProductIndexTest {
 	@BeforeEach
 	void indexACatalog() throws IOException {
 		index = new ProductIndex(directory);
-		queries = new SearchQueries(index.analyzer());
+		queries = new SearchQueries(index);
 		index.upsert(List.of(
 				product("LAMP-1", "Amber reading lamp", "A warm lamp for long evenings.", "lighting", "12.00", 3, Map.of("colour", "amber")),
 				product("LAMP-2", "Desk lamp", "Bright, adjustable; an amber shade.", "lighting", "30.00", 0, Map.of("colour", "black")),
@@ -57,6 +57,17 @@ class ProductIndexTest {
 		assertThat(skus(search("lantren"))).containsExactly("LANTERN-1");
 		assertThat(skus(search("\"reading lamp\""))).containsExactly("LAMP-1");
 		assertThat(skus(search("zebra"))).isEmpty();
+	}
+
+	@Test
+	void aWordTheCatalogKnowsIsNotWidenedByTypoTolerance() throws IOException {
+		index.upsert(List.of(product("LAMB-1", "Lamb stew pot", "Cast iron.", "kitchen", "40.00", 1, Map.of())));
+		index.commit(new ProductIndex.FeedPosition(Instant.EPOCH, ""));
+
+		// "lamp" is in three titles and descriptions: taken as typed, so "lamb" (one edit away) does not come with it
+		assertThat(skus(search("lamp"))).containsOnly("LAMP-1", "LAMP-2");
+		// "lamb" is in one document only: tolerated as a possible typo, so its neighbours come too
+		assertThat(skus(search("lamb"))).contains("LAMB-1", "LAMP-1");
 	}
 
 	@Test

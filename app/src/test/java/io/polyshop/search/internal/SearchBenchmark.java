@@ -64,7 +64,7 @@ class SearchBenchmark {
 			index.commit(new ProductIndex.FeedPosition(Instant.now(), ""));
 			System.out.printf("| %d | (indexed in %.1f s, %.0f MB on disk) | | | |%n", products, (System.nanoTime() - started) / 1e9,
 					index.sizeBytes() / 1e6);
-			SearchQueries rules = new SearchQueries(index.analyzer());
+			SearchQueries rules = new SearchQueries(index);
 			Random pick = new Random(7);
 			measure(index, rules, products, "browse a category, by title, with facets", queries,
 					i -> new SearchQuery(null, CATEGORIES[pick.nextInt(CATEGORIES.length)], null, null, false, Map.of(), SearchSort.TITLE, 24, null));
