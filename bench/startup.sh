@@ -1,34 +1,52 @@
 #!/usr/bin/env bash
-# Measures what starting Polyshop costs: seconds from launch to /actuator/health UP, and the resident memory of the
-# whole instance at idle (the launching JVM, the Neo4j JVM, redis-server and every postgres process, as PSS).
+# Measures what starting Polyshop costs: seconds from launch to /actuator/health UP, and the memory of the whole
+# instance at idle (the application JVM, the Neo4j JVM, redis-server and every postgres process; RSS and PSS).
 #
 #   bench/startup.sh [data-dir]            `mvn spring-boot:run` (warm Maven cache, project compiled once)
 #   bench/startup.sh --jar [runs]          `java -jar app/target/polyshop.jar`: a first start on an empty data
-#                                          directory, then [runs] (default 3) restarts on it; prints each and the medians
+#                                          directory, then [runs] (default 3) restarts on it; prints each, the median
+#                                          restart, and the memory at idle after the first start and the last restart
+#   Issue 14's targets: healthy < 25 s on an empty data directory, < 15 s on a restart, < 2 GiB for the instance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${POLYSHOP_PORT:-18080}
 
 descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
 
-# PSS of every process of the instance: the launcher's descendants and the PostgreSQL server, which daemonizes (its pid
-# is in its data directory) with its backends. Shared pages such as shared buffers are counted once, not per process.
+# Memory of every process of the instance at idle: the application JVM (the launched process, or the JVM Maven
+# forks), the Neo4j JVM and redis-server (its children), and the PostgreSQL server, which daemonizes (its pid is in
+# its data directory), with all its backends. Per process kind: RSS summed (pages shared between processes, such as
+# PostgreSQL's shared buffers, counted once per process: an upper bound) and PSS summed (shared pages divided among
+# their users: what the instance really holds). A kind of process that is missing fails the measurement instead of
+# making it smaller.
 memory() {
-  local root=$1 data_dir=$2 postmaster pids total=0 name sum pid kb
+  local root=$1 data_dir=$2 postmaster pids pid kind rss pss
   postmaster=$(head -1 "$data_dir/postgres/postmaster.pid" 2>/dev/null || true)
   pids="$root $(descendants "$root") ${postmaster:+$postmaster $(pgrep -P "$postmaster")}"
+  declare -A RSS PSS N
   for pid in $pids; do
-    kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0); total=$((total + ${kb:-0}))
+    case "$(ps -o comm= -p "$pid" 2>/dev/null)" in
+      java) case "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" in
+          *io.polyshop.neo4jserver.EmbeddedNeo4jServer*) kind=neo4j-jvm ;;
+          *polyshop.jar*|*io.polyshop.PolyshopApplication*) kind=app-jvm ;;
+          *) kind=launcher ;; # Maven's own JVM under spring-boot:run: not part of the instance
+        esac ;;
+      redis-server*) kind=redis-server ;;
+      postgres*) kind=postgres ;;
+      *) kind=other ;;
+    esac
+    rss=$(awk '/^Rss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+    pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+    RSS[$kind]=$(( ${RSS[$kind]:-0} + ${rss:-0} )); PSS[$kind]=$(( ${PSS[$kind]:-0} + ${pss:-0} )); N[$kind]=$(( ${N[$kind]:-0} + 1 ))
   done
-  for name in java redis-server postgres; do
-    sum=0
-    for pid in $pids; do
-      [[ "$(ps -o comm= -p "$pid" 2>/dev/null)" == ${name}* ]] || continue
-      kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0); sum=$((sum + ${kb:-0}))
-    done
-    printf '  %-13s %5d MiB\n' "$name" $((sum / 1024))
+  local total_rss=0 total_pss=0
+  for kind in app-jvm neo4j-jvm postgres redis-server other; do
+    [ -n "${N[$kind]:-}" ] || { [ "$kind" = other ] && continue; echo "no $kind process found: nothing measured" >&2; exit 1; }
+    printf '  %-13s %2d process(es)  RSS %5d MiB  PSS %5d MiB\n' "$kind" "${N[$kind]}" $(( RSS[$kind] / 1024 )) $(( PSS[$kind] / 1024 ))
+    total_rss=$(( total_rss + RSS[$kind] )); total_pss=$(( total_pss + PSS[$kind] ))
   done
-  printf 'memory at idle, all processes of this instance (PSS): %d MiB\n' $((total / 1024))
+  printf 'memory at idle, all processes of this instance: RSS %d MiB, PSS %d MiB (target < 2048 MiB)\n' \
+    $(( total_rss / 1024 )) $(( total_pss / 1024 ))
 }
 
 # CPU seconds (user + system) spent so far by every process of the instance, from /proc
@@ -75,7 +93,7 @@ if [ "${1:-}" = "--jar" ]; then
   export POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$port
   log=$(mktemp)
   start_and_wait "$log" java -jar "$jar"
-  printf 'empty data directory: healthy after %.1f s (java -jar %s)\n' "$elapsed" "$jar"
+  printf 'empty data directory: healthy after %.1f s (java -jar %s; target < 25 s)\n' "$elapsed" "$jar"
   printf '  CPU time of the instance so far: %s s\n' "$(cpu_seconds $launched "$data_dir")"
   sleep 10 # idle
   memory $launched "$data_dir"
@@ -85,9 +103,10 @@ if [ "${1:-}" = "--jar" ]; then
     start_and_wait "$log" java -jar "$jar"
     printf 'restart %d: healthy after %.1f s (CPU %s s)\n' "$i" "$elapsed" "$(cpu_seconds $launched "$data_dir")"
     restarts+=("$elapsed")
+    if [ "$i" = "$runs" ]; then sleep 10; memory $launched "$data_dir"; fi # idle, after a restart
     stop $launched
   done
-  printf 'median restart: %.1f s over %d runs\n' "$(printf '%s\n' "${restarts[@]}" | median)" "$runs"
+  printf 'median restart: %.1f s over %d runs (target < 15 s)\n' "$(printf '%s\n' "${restarts[@]}" | median)" "$runs"
   launched=
   exit 0
 fi

@@ -43,15 +43,7 @@ class SeveralInstancesTests {
 
 	@Test
 	void twoInstancesOnTheSameStoresAreOneShop(CapturedOutput output) {
-		try (ConfigurableApplicationContext second = PolyshopInstance.start(secondDataDirectory,
-				"--polyshop.postgres.url=" + environment.getProperty("polyshop.postgres.url"),
-				"--polyshop.postgres.user=" + environment.getProperty("polyshop.postgres.user", ""),
-				"--polyshop.postgres.password=" + environment.getProperty("polyshop.postgres.password", ""),
-				"--polyshop.redis.url=" + environment.getProperty("polyshop.redis.url"),
-				"--polyshop.mongodb.uri=" + environment.getProperty("polyshop.mongodb.uri"),
-				"--polyshop.neo4j.uri=" + environment.getProperty("polyshop.neo4j.uri"),
-				"--polyshop.neo4j.user=" + environment.getProperty("polyshop.neo4j.user", ""),
-				"--polyshop.neo4j.password=" + environment.getProperty("polyshop.neo4j.password", ""),
+		try (ConfigurableApplicationContext second = PolyshopInstance.startOnStoresOf(environment, secondDataDirectory,
 				"--polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL, "--polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD)) {
 
 			StoreLocations stores = second.getBean(StoreLocations.class);

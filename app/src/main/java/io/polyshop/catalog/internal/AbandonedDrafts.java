@@ -35,7 +35,8 @@ class AbandonedDrafts {
 
 	@Scheduled(initialDelayString = "${polyshop.catalog.drafts.cleanup-interval:PT1M}",
 			fixedDelayString = "${polyshop.catalog.drafts.cleanup-interval:PT1M}")
-	@SchedulerLock(name = "catalog.abandoned-drafts", lockAtMostFor = "5m")
+	@SchedulerLock(name = "catalog.abandoned-drafts", lockAtLeastFor = "${polyshop.catalog.drafts.cleanup-interval:PT1M}",
+			lockAtMostFor = "${polyshop.catalog.drafts.cleanup-interval:PT1M}")
 	void resolve() {
 		try {
 			writes.resolveDraftsCreatedBefore(clock.instant().minus(maxAge));

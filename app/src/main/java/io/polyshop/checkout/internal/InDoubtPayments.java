@@ -43,7 +43,9 @@ class InDoubtPayments {
 
 	@Scheduled(initialDelayString = "${polyshop.checkout.in-doubt-first-check:5s}",
 			fixedDelayString = "${polyshop.checkout.in-doubt-check-interval:10s}")
-	@SchedulerLock(name = "checkout.in-doubt-payments", lockAtMostFor = "${polyshop.checkout.in-doubt-lock-at-most:30s}")
+	// at most: never shorter than the check interval (ShedLock refuses a maximum below the minimum)
+	@SchedulerLock(name = "checkout.in-doubt-payments", lockAtLeastFor = "${polyshop.checkout.in-doubt-check-interval:10s}",
+			lockAtMostFor = "${polyshop.checkout.in-doubt-lock-at-most:30s}")
 	void settleOrdersInDoubt() {
 		var inDoubt = orders.findTop100ByStatusAndPlacedAtBefore(OrderStatus.PAYMENT_PENDING, clock.instant().minus(inDoubtAfter));
 		for (Order order : inDoubt) {
@@ -59,8 +61,10 @@ class InDoubtPayments {
 	}
 
 	/** Expired Idempotency-Keys, in batches so no single statement holds many rows. */
-	@Scheduled(initialDelayString = "1m", fixedDelayString = "${polyshop.checkout.idempotency-key-purge-interval:1h}")
-	@SchedulerLock(name = "checkout.expired-idempotency-keys", lockAtMostFor = "10m")
+	@Scheduled(initialDelayString = "${polyshop.checkout.idempotency-key-purge-first-run:1m}",
+			fixedDelayString = "${polyshop.checkout.idempotency-key-purge-interval:1h}")
+	@SchedulerLock(name = "checkout.expired-idempotency-keys", lockAtLeastFor = "${polyshop.checkout.idempotency-key-purge-interval:1h}",
+			lockAtMostFor = "${polyshop.checkout.idempotency-key-purge-interval:1h}")
 	void purgeExpiredKeys() {
 		int purged = 0;
 		int batch;

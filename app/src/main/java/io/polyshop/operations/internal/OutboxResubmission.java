@@ -48,7 +48,8 @@ class OutboxResubmission {
 	}
 
 	@Scheduled(fixedDelayString = "${polyshop.outbox.resubmit-interval:15s}", initialDelayString = "${polyshop.outbox.resubmit-interval:15s}")
-	@SchedulerLock(name = "operations.outbox-resubmission", lockAtMostFor = "5m")
+	@SchedulerLock(name = "operations.outbox-resubmission", lockAtLeastFor = "${polyshop.outbox.resubmit-interval:15s}",
+			lockAtMostFor = "${polyshop.outbox.resubmit-interval:15s}")
 	void resubmitIncompletePublications() {
 		try {
 			int stale = markStaleAsFailed();

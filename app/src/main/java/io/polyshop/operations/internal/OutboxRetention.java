@@ -33,8 +33,9 @@ class OutboxRetention {
 		this.batch = batch;
 	}
 
-	@Scheduled(initialDelayString = "2m", fixedDelayString = "${polyshop.outbox.purge-interval:1h}")
-	@SchedulerLock(name = "operations.outbox-retention", lockAtMostFor = "30m")
+	@Scheduled(initialDelayString = "${polyshop.outbox.purge-first-run:2m}", fixedDelayString = "${polyshop.outbox.purge-interval:1h}")
+	@SchedulerLock(name = "operations.outbox-retention", lockAtLeastFor = "${polyshop.outbox.purge-interval:1h}",
+			lockAtMostFor = "${polyshop.outbox.purge-interval:1h}")
 	void purgeScheduled() {
 		try {
 			purge();

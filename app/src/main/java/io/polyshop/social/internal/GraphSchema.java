@@ -37,10 +37,20 @@ class GraphSchema {
 	}
 
 	@Scheduled(initialDelay = 0, fixedDelayString = "${polyshop.social.schema-retry-interval:30s}")
-	@SchedulerLock(name = "social.graph-schema", lockAtMostFor = "1m")
-	synchronized void createWhenReachable() {
+	@SchedulerLock(name = "social.graph-schema", lockAtLeastFor = "${polyshop.social.schema-retry-interval:30s}",
+			lockAtMostFor = "${polyshop.social.schema-retry-interval:30s}")
+	void createWhenReachable() {
+		create();
+	}
+
+	/**
+	 * Creates the schema now unless this instance already did, without the cluster lock (the lock is held for a
+	 * whole retry interval, so a caller that needs the schema at once would mostly be skipped); answers whether it
+	 * is in place.
+	 */
+	synchronized boolean create() {
 		if (created) {
-			return;
+			return true;
 		}
 		try {
 			STATEMENTS.forEach(statement -> neo4j.query(statement).run());
@@ -53,9 +63,6 @@ class GraphSchema {
 			}
 			log.warn("Neo4j did not answer; the graph's constraints will be created once it does ({})", e.toString());
 		}
-	}
-
-	boolean created() {
 		return created;
 	}
 }

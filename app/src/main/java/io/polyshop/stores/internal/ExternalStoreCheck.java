@@ -55,6 +55,10 @@ final class ExternalStoreCheck {
 					check(store, url, environment);
 					return null;
 				}
+				catch (IllegalArgumentException e) { // the drivers' word for a URL they cannot parse
+					return "the " + store.id() + " store's URL " + Addresses.withoutCredentials(url) + " (" + variable(store)
+							+ ") is not valid: " + reason(e, url);
+				}
 				catch (RuntimeException | SQLException e) {
 					return "the " + store.id() + " store at " + Addresses.withoutCredentials(url) + " (" + variable(store)
 							+ ") does not answer: " + reason(e, url);
@@ -70,6 +74,12 @@ final class ExternalStoreCheck {
 	private static void check(Store store, String url, Environment environment) throws SQLException {
 		switch (store) {
 			case POSTGRES -> {
+				try {
+					DriverManager.getDriver(url);
+				}
+				catch (SQLException e) { // "No suitable driver": libpq's postgresql://... instead of JDBC's
+					throw new IllegalArgumentException("PostgreSQL's JDBC driver takes jdbc:postgresql://host:port/database", e);
+				}
 				Properties properties = new Properties();
 				properties.setProperty("user", environment.getProperty("polyshop.postgres.user", "postgres"));
 				properties.setProperty("password", environment.getProperty("polyshop.postgres.password", ""));

@@ -79,8 +79,7 @@ final class RedisEngine implements EmbeddedEngine {
 	}
 
 	private void launch() throws IOException {
-		Process started = new ProcessBuilder(executable.getAbsolutePath(), data.resolve("redis.conf").toAbsolutePath().toString())
-				.directory(data.toFile()).redirectErrorStream(true).start();
+		Process started = startProcess();
 		CompletableFuture<Void> ready = new CompletableFuture<>();
 		// keep draining the server's output for its whole life, or it blocks once the pipe is full
 		Thread output = new Thread(() -> {
@@ -110,6 +109,34 @@ final class RedisEngine implements EmbeddedEngine {
 			throw new IOException("redis-server did not become ready (see " + data + ")", e);
 		}
 		process = started;
+	}
+
+	/**
+	 * The binary was just written (embedded-redis extracts it at every start) while the other engines start in
+	 * parallel: a process forked meanwhile by another thread briefly inherits the open file, and exec then fails with
+	 * "Text file busy" (ETXTBSY, error=26) until that child has exec'd. Seen once in a restart of the jar; it passes
+	 * within milliseconds, so it is retried.
+	 */
+	private Process startProcess() throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(executable.getAbsolutePath(), data.resolve("redis.conf").toAbsolutePath().toString())
+				.directory(data.toFile()).redirectErrorStream(true);
+		for (int attempt = 1;; attempt++) {
+			try {
+				return builder.start();
+			}
+			catch (IOException e) {
+				if (attempt == 20 || !String.valueOf(e.getMessage()).contains("error=26")) {
+					throw e;
+				}
+				try {
+					Thread.sleep(50L * attempt);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
 	}
 
 	@Override
