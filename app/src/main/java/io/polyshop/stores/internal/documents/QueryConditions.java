@@ -25,6 +25,12 @@ record QueryConditions(Map<String, FieldCondition> fields, boolean exact) {
 	/** At most this many values of a {@code $in} become index lookups. */
 	static final int MAX_IN = 256;
 
+	/**
+	 * At most this many {@code _id} values are read by their ids: each costs one B-tree lookup, so a batch far larger
+	 * than the audit's (500 by default) is still cheaper than the collection scan it would otherwise be.
+	 */
+	static final int MAX_ID_IN = 10_000;
+
 	/** Either {@code values} (equality or {@code $in}, sorted, distinct) or a range in value order. */
 	record FieldCondition(List<Object> values, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
 
@@ -66,7 +72,7 @@ record QueryConditions(Map<String, FieldCondition> fields, boolean exact) {
 				exact = false;
 				continue;
 			}
-			FieldCondition condition = condition(value);
+			FieldCondition condition = condition(value, key.equals("_id") ? MAX_ID_IN : MAX_IN);
 			if (condition == null) {
 				exact = false;
 			}
@@ -81,7 +87,7 @@ record QueryConditions(Map<String, FieldCondition> fields, boolean exact) {
 	}
 
 	/** null when the value is nothing an index can bound exactly. */
-	private static FieldCondition condition(Object value) {
+	private static FieldCondition condition(Object value, int maxIn) {
 		if (scalar(value)) {
 			return new FieldCondition(List.of(value), null, false, null, false);
 		}
@@ -92,7 +98,7 @@ record QueryConditions(Map<String, FieldCondition> fields, boolean exact) {
 		if (operators.size() == 1 && operators.containsKey("$eq") && scalar(operators.get("$eq"))) {
 			return new FieldCondition(List.of(operators.get("$eq")), null, false, null, false);
 		}
-		if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> in && !in.isEmpty() && in.size() <= MAX_IN
+		if (operators.size() == 1 && operators.get("$in") instanceof Collection<?> in && !in.isEmpty() && in.size() <= maxIn
 				&& in.stream().allMatch(QueryConditions::scalar)) {
 			TreeSet<Object> sorted = new TreeSet<>(ValueComparator.ascWithoutListHandling());
 			sorted.addAll(in);

@@ -209,6 +209,11 @@ class DocumentStoreTests {
 		assertExamined(orders, Filters.eq("status", "CANCELLED"), Sorts.descending("placedAt"), 0, 24, 24, 24);
 		// consistency check: a batch of _ids, and keyset pages by _id
 		assertExamined(orders, Filters.in("_id", List.of("o-c-1-1", "o-c-2-2", "o-c-3-3", "nope")), null, 0, 0, 3, 4);
+		List<String> auditBatch = new ArrayList<>(); // the audit's batch: 500 ids at once
+		for (int n = 0; n < 500; n++) {
+			auditBatch.add("o-c-" + (n % CUSTOMERS) + "-" + (n / CUSTOMERS));
+		}
+		assertExamined(orders, Filters.in("_id", auditBatch), null, 0, 0, 500, 500);
 		assertExamined(orders, Filters.gt("_id", "o-c-4"), Sorts.ascending("_id"), 0, 50, 50, 51);
 
 		// catalog: a product by SKU, a page by title, a category page by title, a batch of titles
