@@ -35,8 +35,8 @@ class SimultaneousStartTests {
 	@Test
 	void twoInstancesStartingAtOnceOnEmptyStoresBothStartAndTheDemoCatalogIsLoadedOnce(CapturedOutput output) {
 		CountDownLatch ready = new CountDownLatch(2);
-		CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> startTogether(ready));
-		CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> startTogether(ready));
+		CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> startTogether(ready, "one"));
+		CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> startTogether(ready, "two"));
 		CompletableFuture.allOf(first, second).exceptionally(failure -> null).join();
 		if (first.isCompletedExceptionally() || second.isCompletedExceptionally()) { // stop the one that started, then say why
 			java.util.stream.Stream.of(first, second).filter(f -> !f.isCompletedExceptionally()).forEach(f -> f.join().close());
@@ -55,7 +55,7 @@ class SimultaneousStartTests {
 		}
 	}
 
-	private ConfigurableApplicationContext startTogether(CountDownLatch ready) {
+	private ConfigurableApplicationContext startTogether(CountDownLatch ready, String instance) {
 		ready.countDown();
 		try {
 			ready.await();
@@ -63,7 +63,9 @@ class SimultaneousStartTests {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		return PolyshopInstance.start(sharedStores, "--polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL,
+		// the search index is each instance's own (a local Lucene directory, rebuilt from the catalog)
+		return PolyshopInstance.start(sharedStores, "--polyshop.search.directory=" + sharedStores.resolve("search-" + instance),
+				"--polyshop.admin.email=" + PolyshopHttp.ADMIN_EMAIL,
 				"--polyshop.admin.password=" + PolyshopHttp.ADMIN_PASSWORD);
 	}
 }
