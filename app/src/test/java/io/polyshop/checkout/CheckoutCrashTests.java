@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,7 +41,9 @@ import tools.jackson.databind.JsonNode;
  * completing transaction); the child is killed with SIGKILL. Then this instance (the one left running, as after a
  * restart) must, within 60 s: resume a retried checkout, settle every in-doubt order by asking the payment
  * provider, conserve stock (an admin's absolute stock count in between is not doubled by a cancellation), and leave
- * no charge without a completed order and no completed order without a charge.
+ * no charge without a completed order and no completed order without a charge. Two more orders complete on the child
+ * with a projection frozen (the order document of one, the PURCHASED edges of the other): both are replayed from the
+ * outbox after the kill.
  */
 @PolyshopIntegrationTest
 class CheckoutCrashTests {
@@ -54,6 +60,12 @@ class CheckoutCrashTests {
 	@Autowired
 	Inventory inventory;
 
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	Neo4jClient neo4j;
+
 	@TempDir
 	Path childData;
 
@@ -67,12 +79,27 @@ class CheckoutCrashTests {
 			byStep.put(step, shopper);
 		}
 
+		// two more orders, each marked by its product's title, whose projections freeze: the order document of one,
+		// the PURCHASED edges of the other
+		Map<String, Shopper> byProjection = new java.util.LinkedHashMap<>();
+		for (String seam : List.of("before-order-document", "before-purchased-edges")) {
+			Shopper shopper = Shopper.register(port, "Crash " + seam);
+			shopper.putInCart(Products.create(port, "5.00", 3, "seam:" + seam), 1);
+			byProjection.put(seam, shopper);
+		}
+
 		int childPort = freePort();
 		Path log = childData.resolve("child.log");
 		Process child = startChild(childPort, log);
 		Map<String, String> keys = new java.util.HashMap<>();
 		try {
 			await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() -> answers(childPort)); // a loaded CI machine is slow to start a JVM
+			for (var projection : byProjection.entrySet()) {
+				ResponseEntity<JsonNode> placed = projection.getValue().at(childPort).checkout(UUID.randomUUID().toString(), Shopper.APPROVED_CARD);
+				assertThat(placed.getStatusCode().value()).as(String.valueOf(placed.getBody())).isEqualTo(201);
+				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+						.until(() -> Files.readString(log).contains("Frozen at fault seam " + projection.getKey()));
+			}
 			// the checkouts freeze at their steps, the one inside the completing transaction last (it holds the SKU's
 			// row lock until the kill); "resumed" freezes after its order insert, like the third, and is retried below
 			List<String> firing = List.of("after-order-insert", "resumed", "after-charge", "before-completion-commit");
@@ -91,7 +118,7 @@ class CheckoutCrashTests {
 				});
 				int frozen = i + 1;
 				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-						.until(() -> Files.readString(log).split("Checkout frozen at seam", -1).length - 1 >= frozen);
+						.until(() -> CHECKOUT_FREEZES.matcher(Files.readString(log)).results().count() >= frozen);
 			}
 		}
 		finally {
@@ -99,6 +126,9 @@ class CheckoutCrashTests {
 			child.waitFor(30, TimeUnit.SECONDS);
 		}
 		long killedAt = System.nanoTime();
+		// the frozen projections did not write (seconds ago: long before their rows are stale and replayed here)
+		assertThat(documents(orderOf(byProjection.get("before-order-document")))).as("document before the replay").isZero();
+		assertThat(edges(orderOf(byProjection.get("before-purchased-edges")))).as("edges before the replay").isZero();
 
 		// all four orders exist, pending, holding their units; two were charged at the provider
 		List<String> orderIds = new ArrayList<>();
@@ -138,6 +168,45 @@ class CheckoutCrashTests {
 		}
 		assertThat(jdbc.sql("SELECT count(*) FROM simulated_payments WHERE order_id = ANY (?) AND state = 'CHARGED'")
 				.param(orderIds.toArray(String[]::new)).query(Long.class).single()).isEqualTo(3);
+
+		projectionsCutOffByTheCrashAreReplayed(byProjection);
+	}
+
+	private static final java.util.regex.Pattern CHECKOUT_FREEZES = java.util.regex.Pattern
+			.compile("Frozen at fault seam (after-order-insert|after-charge|before-completion-commit)");
+
+	/**
+	 * The projections a crash cut off are replayed from the outbox: the dead instance's publications stay in progress
+	 * until polyshop.outbox.stale-after (2 min), then the next resubmission round (every 15 s) delivers them. The
+	 * incomplete rows are made 2 minutes older instead of waiting, so the replay must come within a round.
+	 */
+	private void projectionsCutOffByTheCrashAreReplayed(Map<String, Shopper> byProjection) {
+		String withoutDocument = orderOf(byProjection.get("before-order-document"));
+		String withoutEdges = orderOf(byProjection.get("before-purchased-edges"));
+		assertThat(status(withoutDocument)).isEqualTo("COMPLETED");
+		assertThat(status(withoutEdges)).isEqualTo("COMPLETED");
+
+		jdbc.sql("""
+				UPDATE event_publication SET publication_date = publication_date - INTERVAL '2 minutes',
+				  last_resubmission_date = last_resubmission_date - INTERVAL '2 minutes'
+				WHERE completion_date IS NULL""").update();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+				.until(() -> documents(withoutDocument) == 1 && edges(withoutEdges) == 1);
+		assertThat(edges(withoutDocument)).isEqualTo(1);
+		assertThat(documents(withoutEdges)).isEqualTo(1);
+	}
+
+	private String orderOf(Shopper shopper) {
+		return jdbc.sql("SELECT id::text FROM orders WHERE customer_id = ?").param(shopper.id()).query(String.class).single();
+	}
+
+	private long documents(String orderId) {
+		return mongo.count(Query.query(Criteria.where("_id").is(orderId).and("status").is("COMPLETED")), "orders");
+	}
+
+	private long edges(String orderId) {
+		return neo4j.query("MATCH ()-[p:PURCHASED {orderId: $orderId}]->() RETURN count(p) AS edges").bind(orderId).to("orderId")
+				.fetchAs(Long.class).one().orElse(0L);
 	}
 
 	private String status(String orderId) {

@@ -14,9 +14,14 @@ public final class Products {
 	}
 
 	public static String create(int port, String price, int stock) {
+		return create(port, price, stock, null);
+	}
+
+	/** With a title of the test's choosing (the crash tests mark orders by it); null: "Test product" and the SKU. */
+	public static String create(int port, String price, int stock, String title) {
 		String sku = "T-" + UUID.randomUUID().toString().substring(0, 13).toUpperCase();
 		ResponseEntity<JsonNode> created = PolyshopHttp.admin(port).post().uri("/api/admin/products")
-				.body(Map.of("sku", sku, "title", "Test product " + sku, "description", "A product made by a test",
+				.body(Map.of("sku", sku, "title", title != null ? title : "Test product " + sku, "description", "A product made by a test",
 						"category", "books", "attributes", Map.of("author", "Test Author"),
 						"price", Map.of("amount", price, "currency", "EUR"), "stock", stock))
 				.retrieve().toEntity(JsonNode.class);

@@ -24,6 +24,7 @@ import io.polyshop.checkout.PaymentGateway.ChargeStatus;
 import io.polyshop.checkout.PaymentGateway.PaymentResult;
 import io.polyshop.inventory.InsufficientStock;
 import io.polyshop.inventory.Inventory;
+import io.polyshop.shared.FaultSeams;
 
 /**
  * Checkout across the stores. The cart (Redis) says what; inventory (PostgreSQL) says at what price, now.
@@ -50,13 +51,13 @@ class Checkout {
 	private final PaymentGateway gateway;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
-	private final CheckoutSeams seams;
+	private final FaultSeams seams;
 	private final Clock clock;
 	private final Duration keyLifetime;
 
 	Checkout(Orders orders, CheckoutKeys keys, CartClaims claims, OrderPayments payments, Carts carts, Inventory inventory,
 			CartPricing pricing, PaymentGateway gateway, TransactionTemplate transaction, ApplicationEventPublisher events,
-			CheckoutSeams seams, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
+			FaultSeams seams, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
 		this.orders = orders;
 		this.keys = keys;
 		this.claims = claims;

@@ -18,6 +18,7 @@ import io.polyshop.checkout.PaymentGateway;
 import io.polyshop.checkout.PaymentGateway.ChargeStatus;
 import io.polyshop.checkout.SkuQuantities;
 import io.polyshop.inventory.Inventory;
+import io.polyshop.shared.FaultSeams;
 
 /**
  * Brings an order to the end its payment calls for, given what the provider says about the charge
@@ -36,11 +37,11 @@ class OrderPayments {
 	private final PaymentGateway gateway;
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
-	private final CheckoutSeams seams;
+	private final FaultSeams seams;
 	private final Clock clock;
 
 	OrderPayments(Orders orders, Inventory inventory, CartClaims claims, PaymentGateway gateway, TransactionTemplate transaction,
-			ApplicationEventPublisher events, CheckoutSeams seams, Clock clock) {
+			ApplicationEventPublisher events, FaultSeams seams, Clock clock) {
 		this.orders = orders;
 		this.inventory = inventory;
 		this.claims = claims;

@@ -17,6 +17,7 @@ import io.polyshop.checkout.OrderCompleted;
 import io.polyshop.checkout.OrderPlaced;
 import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.PlacedOrders;
+import io.polyshop.shared.FaultSeams;
 
 /**
  * Keeps the order documents in step with the order rows. Each event only says "this order changed": the listener
@@ -33,11 +34,13 @@ class OrderProjection {
 	private final PlacedOrders placedOrders;
 	private final MongoTemplate mongo;
 	private final Clock clock;
+	private final FaultSeams seams;
 
-	OrderProjection(PlacedOrders placedOrders, MongoTemplate mongo, Clock clock) {
+	OrderProjection(PlacedOrders placedOrders, MongoTemplate mongo, Clock clock, FaultSeams seams) {
 		this.placedOrders = placedOrders;
 		this.mongo = mongo;
 		this.clock = clock;
+		this.seams = seams;
 	}
 
 	/**
@@ -68,6 +71,7 @@ class OrderProjection {
 			if (onlyWhilePlaced && OrderStatus.named(order.status()).filter(OrderStatus::settled).isPresent()) {
 				return;
 			}
+			order.lines().forEach(line -> seams.reached("before-order-document", line.title()));
 			OrderDocument document = OrderDocument.of(order, clock.instant());
 			Query olderOrAbsent = Query.query(Criteria.where("_id").is(orderId).and("version").lt(order.version()));
 			try {

@@ -10,6 +10,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.polyshop.checkout.OrderCompleted;
+import io.polyshop.shared.FaultSeams;
 
 /**
  * Projects completed orders into PURCHASED edges, one per order and product, keyed by (orderId, sku): a redelivered
@@ -20,13 +21,16 @@ import io.polyshop.checkout.OrderCompleted;
 class Purchases {
 
 	private final Neo4jClient neo4j;
+	private final FaultSeams seams;
 
-	Purchases(Neo4jClient neo4j) {
+	Purchases(Neo4jClient neo4j, FaultSeams seams) {
 		this.neo4j = neo4j;
+		this.seams = seams;
 	}
 
 	@ApplicationModuleListener
 	void on(OrderCompleted order) {
+		order.lines().forEach(line -> seams.reached("before-purchased-edges", line.title()));
 		project(order);
 	}
 
