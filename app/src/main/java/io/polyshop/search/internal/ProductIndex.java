@@ -80,8 +80,6 @@ final class ProductIndex implements Closeable {
 	static final String TITLE_SORT = "title_sort";
 	static final String DESCRIPTION = "description";
 	static final String ATTRIBUTE_TEXT = "attributes";
-	/** Title, description and attribute values in one field: a word is one posting list, not a three-field disjunction. */
-	static final String TEXT = "text";
 	static final String CATEGORY = "category";
 	static final String PRICE = "price";
 	static final String IN_STOCK = "in_stock";
@@ -90,9 +88,6 @@ final class ProductIndex implements Closeable {
 	private static final java.util.Set<String> STORED_FOR_HITS = java.util.Set.of(SKU, TITLE, CATEGORY);
 	private static final String CAUGHT_UP_TO = "caughtUpTo";
 	private static final String CAUGHT_UP_TO_SKU = "caughtUpToSku";
-	/** The shape of the documents; an index of another shape is rebuilt at start (it counts as not built). */
-	private static final String SCHEMA = "schema";
-	private static final String CURRENT_SCHEMA = "2";
 	private static final int FACET_VALUES = 20;
 	/** Price bands in minor units (cents): under 10, 10-25, 25-50, 50-100, 100-250, 250 and more. */
 	private static final long[] PRICE_BANDS = { 0, 1_000, 2_500, 5_000, 10_000, 25_000 };
@@ -143,7 +138,7 @@ final class ProductIndex implements Closeable {
 			this.directory = FSDirectory.open(path);
 			this.existed = DirectoryReader.indexExists(directory);
 			Map<String, String> committed = existed ? SegmentInfos.readLatestCommit(directory).getUserData() : Map.of();
-			this.position = committed.containsKey(CAUGHT_UP_TO) && CURRENT_SCHEMA.equals(committed.get(SCHEMA))
+			this.position = committed.containsKey(CAUGHT_UP_TO)
 					? new FeedPosition(Instant.parse(committed.get(CAUGHT_UP_TO)), committed.getOrDefault(CAUGHT_UP_TO_SKU, ""))
 					: null;
 			this.writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
@@ -187,8 +182,7 @@ final class ProductIndex implements Closeable {
 
 	/** Makes the changes durable together with the feed position they reach, then visible to searches. */
 	void commit(FeedPosition reached) throws IOException {
-		writer.setLiveCommitData(Map.of(CAUGHT_UP_TO, reached.at().toString(), CAUGHT_UP_TO_SKU, reached.sku(), SCHEMA, CURRENT_SCHEMA)
-				.entrySet());
+		writer.setLiveCommitData(Map.of(CAUGHT_UP_TO, reached.at().toString(), CAUGHT_UP_TO_SKU, reached.sku()).entrySet());
 		writer.commit();
 		position = reached;
 		searchers.maybeRefreshBlocking();
@@ -434,16 +428,13 @@ final class ProductIndex implements Closeable {
 		document.add(new StoredField(PRICE, minorUnits));
 		document.add(new StringField(IN_STOCK, Boolean.toString(product.available() > 0), Store.YES));
 		Map<String, String> attributes = product.attributes() == null ? Map.of() : new LinkedHashMap<>(product.attributes());
-		StringBuilder text = new StringBuilder(product.title()).append('\n').append(product.description() == null ? "" : product.description());
 		attributes.forEach((name, value) -> {
 			if (name != null && !name.isBlank() && value != null && !value.isBlank()) {
 				document.add(new StringField(ATTRIBUTE_PREFIX + name, value, Store.NO));
 				document.add(new SortedSetDocValuesFacetField(ATTRIBUTE_PREFIX + name, value));
 				document.add(new TextField(ATTRIBUTE_TEXT, value, Store.NO));
-				text.append('\n').append(value);
 			}
 		});
-		document.add(new TextField(TEXT, text.toString(), Store.NO));
 		return document;
 	}
 
@@ -455,13 +446,13 @@ final class ProductIndex implements Closeable {
 		return analyzer;
 	}
 
-	/** In how many products' text a word (as the index holds it) appears, counted from the term dictionary. */
+	/** In how many titles and descriptions a word (as the index holds it) appears, counted from the term dictionary. */
 	int documentsWith(String term) {
 		try {
 			IndexSearcher searcher = searchers.acquire();
 			try {
 				IndexReader reader = searcher.getIndexReader();
-				return reader.docFreq(new Term(TEXT, term));
+				return reader.docFreq(new Term(TITLE, term)) + reader.docFreq(new Term(DESCRIPTION, term));
 			}
 			finally {
 				searchers.release(searcher);

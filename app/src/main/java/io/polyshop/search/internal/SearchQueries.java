@@ -43,8 +43,8 @@ final class SearchQueries {
 
 	private static final SortField BY_SKU = new SortField(ProductIndex.SKU_SORT, SortField.Type.STRING);
 
-	/** A word in at least this many products is taken as typed: no typo tolerance widens it. */
-	static final int KNOWN_WORD_DOCUMENTS = 2;
+	/** A word in at least this many titles or descriptions is taken as typed: no typo tolerance widens it. */
+	static final int KNOWN_WORD_DOCUMENTS = 3;
 
 	private final Analyzer analyzer;
 	private final ToIntFunction<String> documentsWithWord;
@@ -154,22 +154,19 @@ final class SearchQueries {
 		}
 	}
 
-	/**
-	 * A word must be in the product's text (title, description, attribute values: one posting list); a title that has
-	 * it ranks higher. Typo tolerance widens only words the catalog (nearly) lacks: a known word is what the shopper
-	 * meant, and its fuzzy neighbours would only add noise and cost.
-	 */
 	private Query word(String term) {
-		Query inText = new TermQuery(new Term(ProductIndex.TEXT, term));
-		BooleanQuery.Builder word = new BooleanQuery.Builder()
-				.add(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3), Occur.SHOULD);
+		BooleanQuery.Builder any = new BooleanQuery.Builder()
+				.add(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3), Occur.SHOULD)
+				.add(new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), Occur.SHOULD)
+				.add(new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term)), Occur.SHOULD);
+		// typo tolerance for words the catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy
+		// neighbours would only add noise and cost (at 1M products, two common words with fuzzy clauses score ~2x)
 		int edits = SearchText.allowedEdits(term);
 		if (edits > 0 && documentsWithWord.applyAsInt(term) < KNOWN_WORD_DOCUMENTS) {
-			inText = new BooleanQuery.Builder().add(inText, Occur.SHOULD)
-					.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TEXT, term), edits, 1, 50, true), 0.5f), Occur.SHOULD).build();
-			word.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f), Occur.SHOULD);
+			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f), Occur.SHOULD);
+			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f), Occur.SHOULD);
 		}
-		return word.add(inText, Occur.MUST).build();
+		return any.build();
 	}
 
 	private static Query phrase(String field, List<String> terms) {
