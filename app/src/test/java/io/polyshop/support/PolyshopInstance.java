@@ -4,6 +4,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -23,7 +28,62 @@ public final class PolyshopInstance {
 		// several tests point a store at a server of their own (an external store): the simulator is then chosen explicitly
 		arguments[3] = "--polyshop.payment.gateway=simulator";
 		System.arraycopy(extraArguments, 0, arguments, 4, extraArguments.length);
-		return new SpringApplicationBuilder(PolyshopApplication.class).run(arguments);
+		return new SpringApplicationBuilder(PolyshopApplication.class)
+				.listeners(LOGGING_ONE_AT_A_TIME.new Take(), LOGGING_ONE_AT_A_TIME.new Give(), LOGGING_ONE_AT_A_TIME.new GiveOnFailure())
+				.run(arguments);
+	}
+
+	private static final LoggingOneAtATime LOGGING_ONE_AT_A_TIME = new LoggingOneAtATime();
+
+	/**
+	 * Instances started at once in one JVM share Logback's one logger context: Spring Boot's logging set-up of one
+	 * (which resets that context) must not run while another's is half done ("Unable to find Spring Environment in
+	 * logger context"). Each instance takes this lock just before Boot's LoggingApplicationListener configures logging
+	 * and gives it back just after. One JVM, one application in production: this is a test concern only.
+	 */
+	private static final class LoggingOneAtATime {
+
+		private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
+		private void release() {
+			if (lock.isHeldByCurrentThread()) {
+				lock.unlock();
+			}
+		}
+
+		final class Take implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+			@Override
+			public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+				lock.lock();
+			}
+
+			@Override
+			public int getOrder() {
+				return LoggingApplicationListener.DEFAULT_ORDER - 1;
+			}
+		}
+
+		final class Give implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+			@Override
+			public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+				release();
+			}
+
+			@Override
+			public int getOrder() {
+				return LoggingApplicationListener.DEFAULT_ORDER + 1;
+			}
+		}
+
+		final class GiveOnFailure implements ApplicationListener<ApplicationFailedEvent> {
+
+			@Override
+			public void onApplicationEvent(ApplicationFailedEvent event) {
+				release();
+			}
+		}
 	}
 
 	/** Another instance, every store of which is the one {@code first} uses (by URL: it starts no engine). */
