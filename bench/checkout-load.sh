@@ -24,7 +24,7 @@ PORT=${PORT:-18180}
 JFR=${JFR:-0}
 data_dir=${DATA_DIR:-$(mktemp -d /tmp/polyshop-bench.XXXXXX)}
 out=${OUT:-$(mktemp -d /tmp/polyshop-bench-out.XXXXXX)}
-admin_email=admin@polyshop.test admin_password="load test operator key 7"
+admin_email=admin@polyshop.test admin_password=load-test-operator-key-7  # no spaces: Gatling forks its JVM with the -D properties
 base=http://localhost:$PORT
 mkdir -p "$out" "$data_dir"
 echo "data $data_dir, output $out, jar $JAR, $ORDERS stored orders"
