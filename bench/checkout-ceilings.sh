@@ -63,6 +63,6 @@ add=$(cat <<'LUA'
 local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') local qty = current + tonumber(ARGV[2]) if qty > tonumber(ARGV[3]) then return -1 end if qty > tonumber(ARGV[6]) then return -3 end if current == 0 and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return -2 end redis.call('HSET', KEYS[1], ARGV[1], qty) redis.call('EXPIRE', KEYS[1], ARGV[5]) return qty
 LUA
 )
-redis-benchmark -p "$redis_port" -c "$clients" -n 200000 -r 10000 -q EVAL "$add" 1 bench:cart:__rand_int__ LT-00001 1 99 50 60 1000000 \
+redis-benchmark -p "$redis_port" ${REDISCLI_AUTH:+-a "$REDISCLI_AUTH"} -c "$clients" -n 200000 -r 10000 -q EVAL "$add" 1 bench:cart:__rand_int__ LT-00001 1 99 50 60 1000000 \
   | tr '\r' '\n' | grep -E "requests per second" | tail -1 | sed 's/^/cart add script: /'
 redis-cli -p "$redis_port" --scan --pattern 'bench:cart:*' | xargs -r -n 500 redis-cli -p "$redis_port" DEL >/dev/null

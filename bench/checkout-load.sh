@@ -56,6 +56,10 @@ fi
 echo "ready after $(( $(date +%s) - started )) s"
 
 pg_port=$(sed -n 4p "$data_dir/postgres/postmaster.pid")
+# the embedded engines' generated passwords (psql and pgbench read PGPASSWORD; redis-cli REDISCLI_AUTH)
+PGPASSWORD=$(sed -n 's/^postgres.password=//p' "$data_dir/credentials.properties")
+REDISCLI_AUTH=$(sed -n 's/^redis.password=//p' "$data_dir/credentials.properties")
+export PGPASSWORD REDISCLI_AUTH
 postmaster=$(head -1 "$data_dir/postgres/postmaster.pid")
 psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -XAtq "$@"; }
 gatling() { # scenario duration [extra -D...]
