@@ -189,33 +189,33 @@ final class ProductIndex implements Closeable {
 	}
 
 	Hits search(Query query, Sort sort, FieldDoc after, int size, boolean withFacets) throws IOException {
-		IndexSearcher searcher = searchers.acquire();
-		try {
+		return read(searcher -> {
 			if (searcher.getIndexReader().maxDoc() == 0) {
 				return new Hits(List.of(), null, 0, List.of());
 			}
-			if (after != null) { // a cursor's hit may be gone: the last document id of this reader breaks no tie
-				after = new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
-			}
+			// a cursor's hit may be gone: the last document id of this reader breaks no tie
+			FieldDoc from = after == null ? null
+					: new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
 			TopFieldDocs top;
 			long total;
 			List<FacetResult> facets = List.of();
 			if (query instanceof MatchAllDocsQuery) {
 				// the whole catalog: its size is known and its facets are counted once per index version, so the page
 				// needs no exact count and Lucene may skip documents that cannot make it (sort by price, title)
-				top = searcher.search(query, new TopFieldCollectorManager(sort, size, after, size));
+				top = searcher.search(query, new TopFieldCollectorManager(sort, size, from, size));
 				total = searcher.getIndexReader().numDocs();
 				facets = withFacets ? facetsOfEverything(searcher) : List.of();
 			}
-			else if (withFacets) { // one pass over the matches collects the page, the exact total and the facets
-				Object[] collected = searcher.search(query,
-						new MultiCollectorManager(new TopFieldCollectorManager(sort, size, after, Integer.MAX_VALUE), new FacetsCollectorManager()));
-				top = (TopFieldDocs) collected[0];
-				total = top.totalHits.value;
-				facets = total > 0 ? facets(searcher, (FacetsCollector) collected[1]) : List.of();
-			}
 			else {
-				top = searcher.search(query, new TopFieldCollectorManager(sort, size, after, Integer.MAX_VALUE));
+				TopFieldCollectorManager exactPage = new TopFieldCollectorManager(sort, size, from, Integer.MAX_VALUE);
+				if (withFacets) { // one pass over the matches collects the page, the exact total and the facets
+					Object[] collected = searcher.search(query, new MultiCollectorManager(exactPage, new FacetsCollectorManager()));
+					top = (TopFieldDocs) collected[0];
+					facets = top.totalHits.value > 0 ? facets(searcher, (FacetsCollector) collected[1]) : List.of();
+				}
+				else {
+					top = searcher.search(query, exactPage);
+				}
 				total = top.totalHits.value;
 			}
 			TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
@@ -226,16 +226,12 @@ final class ProductIndex implements Closeable {
 			}
 			FieldDoc last = top.scoreDocs.length == size ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
 			return new Hits(hits, last, total, facets);
-		}
-		finally {
-			searchers.release(searcher);
-		}
+		});
 	}
 
 	/** Titles of the best matches of a query (suggestions). */
 	List<String> titles(Query query, int limit) throws IOException {
-		IndexSearcher searcher = searchers.acquire();
-		try {
+		return read(searcher -> {
 			List<String> titles = new ArrayList<>();
 			for (ScoreDoc hit : searcher.search(query, limit * 2).scoreDocs) {
 				String title = searcher.storedFields().document(hit.doc, java.util.Set.of(TITLE)).get(TITLE);
@@ -244,16 +240,12 @@ final class ProductIndex implements Closeable {
 				}
 			}
 			return titles;
-		}
-		finally {
-			searchers.release(searcher);
-		}
+		});
 	}
 
 	/** What the last commit holds of those SKUs; SKUs it does not hold are absent. */
 	Map<String, IndexedProduct> indexed(Collection<String> skus) throws IOException {
-		IndexSearcher searcher = searchers.acquire();
-		try {
+		return read(searcher -> {
 			Map<String, IndexedProduct> found = new LinkedHashMap<>();
 			for (String sku : skus) {
 				IndexedProduct product = indexed(searcher.getIndexReader(), new BytesRef(sku));
@@ -262,10 +254,7 @@ final class ProductIndex implements Closeable {
 				}
 			}
 			return found;
-		}
-		finally {
-			searchers.release(searcher);
-		}
+		});
 	}
 
 	/**
@@ -273,8 +262,7 @@ final class ProductIndex implements Closeable {
 	 * {@code limit}: a walk over the SKU terms, whose cost per batch does not grow with the index.
 	 */
 	List<IndexedProduct> indexedAfter(String afterSku, int limit) throws IOException {
-		IndexSearcher searcher = searchers.acquire();
-		try {
+		return read(searcher -> {
 			IndexReader reader = searcher.getIndexReader();
 			Terms terms = MultiTerms.getTerms(reader, SKU);
 			List<IndexedProduct> batch = new ArrayList<>();
@@ -294,10 +282,7 @@ final class ProductIndex implements Closeable {
 				}
 			}
 			return batch;
-		}
-		finally {
-			searchers.release(searcher);
-		}
+		});
 	}
 
 	private static IndexedProduct indexed(IndexReader reader, BytesRef sku) throws IOException {
@@ -331,18 +316,7 @@ final class ProductIndex implements Closeable {
 	}
 
 	long documents() {
-		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				return searcher.getIndexReader().numDocs();
-			}
-			finally {
-				searchers.release(searcher);
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return readUnchecked(searcher -> (long) searcher.getIndexReader().numDocs());
 	}
 
 	long sizeBytes() {
@@ -448,18 +422,31 @@ final class ProductIndex implements Closeable {
 
 	/** In how many titles and descriptions a word (as the index holds it) appears, counted from the term dictionary. */
 	int documentsWith(String term) {
+		return readUnchecked(searcher -> searcher.getIndexReader().docFreq(new Term(TITLE, term))
+				+ searcher.getIndexReader().docFreq(new Term(DESCRIPTION, term)));
+	}
+
+	/** Something read from the index as its last refresh sees it. */
+	private interface Read<T> {
+		T from(IndexSearcher searcher) throws IOException;
+	}
+
+	private <T> T read(Read<T> read) throws IOException {
+		IndexSearcher searcher = searchers.acquire();
 		try {
-			IndexSearcher searcher = searchers.acquire();
-			try {
-				IndexReader reader = searcher.getIndexReader();
-				return reader.docFreq(new Term(TITLE, term)) + reader.docFreq(new Term(DESCRIPTION, term));
-			}
-			finally {
-				searchers.release(searcher);
-			}
+			return read.from(searcher);
+		}
+		finally {
+			searchers.release(searcher);
+		}
+	}
+
+	private <T> T readUnchecked(Read<T> read) {
+		try {
+			return read(read);
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 	}
 
