@@ -23,34 +23,34 @@ cat >"$script" <<'SQL'
 \set sku random(0, 199)
 \set qty random(1, 3)
 SELECT gen_random_uuid() AS oid, gen_random_uuid()::text AS key, 'LT-' || lpad(:sku::text, 5, '0') AS sku \gset
-SELECT id FROM bench.orders WHERE customer_id = 'c1' AND idempotency_key = :'key';
-SELECT sku, price_amount, price_currency, on_hand FROM bench.stock_item WHERE sku = ANY (ARRAY[:'sku']);
+SELECT id FROM bench.orders WHERE customer_id = 'c1' AND idempotency_key = :key;
+SELECT sku, price_amount, price_currency, on_hand FROM bench.stock_item WHERE sku = ANY (ARRAY[:sku]);
 BEGIN;
-INSERT INTO bench.orders (id, customer_id, idempotency_key, status, currency, total, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, card_last4, placed_at, version) VALUES (:'oid', 'c1', :'key', 'PLACED', 'EUR', 9.99, 'Ada', '12 Square', 'London', 'SW1Y 4JH', 'GB', '4242', now(), 0);
-INSERT INTO bench.order_lines VALUES (:'oid', 0, :'sku', 'title', :qty, 9.99);
-INSERT INTO bench.order_status_changes VALUES (:'oid', 0, 'PLACED', NULL, now());
-UPDATE bench.stock_item SET on_hand = on_hand - :qty, updated_at = now() WHERE sku = :'sku' AND on_hand >= :qty;
-INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'projection', 'OrderPlaced', :'oid', now());
-INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'other', 'OrderPlaced', :'oid', now());
+INSERT INTO bench.orders (id, customer_id, idempotency_key, status, currency, total, ship_name, ship_line1, ship_city, ship_postal_code, ship_country, card_last4, placed_at, version) VALUES (:oid, 'c1', :key, 'PLACED', 'EUR', 9.99, 'Ada', '12 Square', 'London', 'SW1Y 4JH', 'GB', '4242', now(), 0);
+INSERT INTO bench.order_lines VALUES (:oid, 0, :sku, 'title', :qty, 9.99);
+INSERT INTO bench.order_status_changes VALUES (:oid, 0, 'PLACED', NULL, now());
+UPDATE bench.stock_item SET on_hand = on_hand - :qty, updated_at = now() WHERE sku = :sku AND on_hand >= :qty;
+INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'projection', 'OrderPlaced', :oid, now());
+INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'other', 'OrderPlaced', :oid, now());
 COMMIT;
 BEGIN;
-SELECT * FROM bench.orders WHERE id = :'oid';
-SELECT * FROM bench.order_lines WHERE order_id = :'oid';
-SELECT * FROM bench.order_status_changes WHERE order_id = :'oid';
-UPDATE bench.orders SET status = 'COMPLETED', payment_reference = 'sim-1', version = version + 1 WHERE id = :'oid' AND version = 0;
-DELETE FROM bench.order_status_changes WHERE order_id = :'oid';
-INSERT INTO bench.order_status_changes VALUES (:'oid', 0, 'PLACED', NULL, now()), (:'oid', 1, 'PAID', NULL, now()), (:'oid', 2, 'COMPLETED', NULL, now());
-INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'projection', 'OrderCompleted', :'oid', now());
-INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'purchases', 'OrderCompleted', :'oid', now());
-INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'cart', 'OrderCompleted', :'oid', now());
+SELECT * FROM bench.orders WHERE id = :oid;
+SELECT * FROM bench.order_lines WHERE order_id = :oid;
+SELECT * FROM bench.order_status_changes WHERE order_id = :oid;
+UPDATE bench.orders SET status = 'COMPLETED', payment_reference = 'sim-1', version = version + 1 WHERE id = :oid AND version = 0;
+DELETE FROM bench.order_status_changes WHERE order_id = :oid;
+INSERT INTO bench.order_status_changes VALUES (:oid, 0, 'PLACED', NULL, now()), (:oid, 1, 'PAID', NULL, now()), (:oid, 2, 'COMPLETED', NULL, now());
+INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'projection', 'OrderCompleted', :oid, now());
+INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'purchases', 'OrderCompleted', :oid, now());
+INSERT INTO bench.event_publication (id, listener_id, event_type, serialized_event, publication_date) VALUES (gen_random_uuid(), 'cart', 'OrderCompleted', :oid, now());
 COMMIT;
-SELECT * FROM bench.orders WHERE id = :'oid';
-SELECT * FROM bench.order_lines WHERE order_id = :'oid';
-SELECT * FROM bench.order_status_changes WHERE order_id = :'oid';
-DELETE FROM bench.event_publication WHERE serialized_event = :'oid' AND listener_id = 'projection';
-DELETE FROM bench.event_publication WHERE serialized_event = :'oid' AND listener_id = 'other';
-DELETE FROM bench.event_publication WHERE serialized_event = :'oid' AND listener_id = 'purchases';
-DELETE FROM bench.event_publication WHERE serialized_event = :'oid' AND listener_id = 'cart';
+SELECT * FROM bench.orders WHERE id = :oid;
+SELECT * FROM bench.order_lines WHERE order_id = :oid;
+SELECT * FROM bench.order_status_changes WHERE order_id = :oid;
+DELETE FROM bench.event_publication WHERE serialized_event = :oid AND listener_id = 'projection';
+DELETE FROM bench.event_publication WHERE serialized_event = :oid AND listener_id = 'other';
+DELETE FROM bench.event_publication WHERE serialized_event = :oid AND listener_id = 'purchases';
+DELETE FROM bench.event_publication WHERE serialized_event = :oid AND listener_id = 'cart';
 SQL
 echo "== ceiling: one checkout's SQL in pgbench ($clients clients, $seconds s, prepared statements)"
 pgbench -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$clients" -j 2 -T "$seconds" -f "$script" postgres 2>&1 \

@@ -15,6 +15,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -31,8 +32,10 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * Load on the purchase path of a running Polyshop, over HTTP with browser sessions (form sign-in once per virtual
- * customer, then the session cookie and its CSRF token), as the storefront does. Choose with {@code -Dscenario=}:
+ * Load on the purchase path of a running Polyshop, over HTTP. Each virtual customer is an API client with its own
+ * bearer token ({@code POST /api/auth/token}, issued before the run and reused by a run with {@code -Dprepare=false},
+ * so no bcrypt falls in a measured run); {@code -Dauth=session} signs in with the form instead and uses the session
+ * cookie and its CSRF token, as the storefront does. Choose with {@code -Dscenario=}:
  * <ul>
  * <li>{@code browse}: search a page of products, open a product, put it in the cart, view the cart, check out;</li>
  * <li>{@code checkout}: put a product in the cart, check out (the purchase path alone);</li>
@@ -57,6 +60,10 @@ public class CheckoutSimulation extends Simulation {
 	static final int SKUS = Integer.getInteger("skus", 200);
 	static final int BUYERS = Integer.getInteger("buyers", 100);
 	static final int HOT_UNITS = Integer.getInteger("hotUnits", 20);
+	/** {@code token}: API clients with a bearer token each (the default); {@code session}: the sign-in form and its cookie. */
+	static final String AUTH = System.getProperty("auth", "token");
+	static final boolean PREPARE = Boolean.parseBoolean(System.getProperty("prepare", "true"));
+	static final Path TOKENS = Path.of("target", "load-test-tokens-" + Integer.toHexString(BASE_URL.hashCode()) + ".txt");
 	static final int CATCH_UP_SECONDS = Integer.getInteger("catchUpSeconds", 5);
 	static final String ADMIN_EMAIL = System.getProperty("adminEmail", "admin@polyshop.test");
 	static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "Load-test-admin-1");
@@ -77,8 +84,11 @@ public class CheckoutSimulation extends Simulation {
 
 	@Override
 	public void before() {
-		if (!Boolean.parseBoolean(System.getProperty("prepare", "true")) && !SCENARIO.equals("hot")) {
-			return; // -Dprepare=false: an earlier run made the products and customers (keeps bcrypt out of a measured run)
+		if (!PREPARE && !SCENARIO.equals("hot")) {
+			if (AUTH.equals("token")) {
+				tokens.addAll(admin.customerTokens(USERS, CUSTOMER_PASSWORD, TOKENS, true));
+			}
+			return; // -Dprepare=false: an earlier run made the products, customers and tokens (keeps bcrypt out of a measured run)
 		}
 		int customers = SCENARIO.equals("hot") ? BUYERS : USERS;
 		System.out.printf("Polyshop load test '%s' against %s: preparing %d customers%s%n", SCENARIO, BASE_URL, customers,
@@ -90,19 +100,30 @@ public class CheckoutSimulation extends Simulation {
 			admin.ensureProducts(skus, 1_000_000);
 		}
 		admin.ensureCustomers(customers, CUSTOMER_PASSWORD);
-	}
-
-	Iterator<Map<String, Object>> customerFeeder() {
-		List<Map<String, Object>> rows = new ArrayList<>();
-		int customers = SCENARIO.equals("hot") ? BUYERS : USERS;
-		for (int i = 0; i < customers; i++) {
-			rows.add(Map.of("email", AdminApi.customerEmail(i), "password", CUSTOMER_PASSWORD));
+		if (AUTH.equals("token")) {
+			tokens.addAll(admin.customerTokens(customers, CUSTOMER_PASSWORD, TOKENS, false));
 		}
-		return rows.iterator();
 	}
 
-	/** The sign-in form once, then the session's CSRF token for the API calls that change something. */
-	ChainBuilder signIn = exec(
+	/** Bearer tokens by customer index, filled in {@link #before()}. */
+	final List<String> tokens = new ArrayList<>();
+
+	/** One row per customer, made when a virtual customer starts (after {@link #before()} has issued the tokens). */
+	Iterator<Map<String, Object>> customerFeeder() {
+		int customers = SCENARIO.equals("hot") ? BUYERS : USERS;
+		return IntStream.range(0, customers).<Map<String, Object>>mapToObj(i -> Map.of("email", AdminApi.customerEmail(i),
+				"password", CUSTOMER_PASSWORD, "token", AUTH.equals("token") ? tokens.get(i) : "")).iterator();
+	}
+
+	/**
+	 * What each request carries: the customer's bearer token, or, with a browser session, the session's CSRF token
+	 * (the cookie goes by itself).
+	 */
+	static final String CREDENTIAL_HEADER = AUTH.equals("token") ? "Authorization" : "X-CSRF-TOKEN";
+	static final String CREDENTIAL = AUTH.equals("token") ? "Bearer #{token}" : "#{csrf}";
+
+	/** Token: issued before the run. Session: the sign-in form once, then the session's CSRF token for the API calls that change something. */
+	ChainBuilder signIn = AUTH.equals("token") ? exec(session -> session) : exec(
 			http("sign-in form").get("/login").header("Accept", "text/html")
 					.check(css("input[name=_csrf]", "value").saveAs("formCsrf")),
 			http("sign in").post("/login").asFormUrlEncoded()
@@ -120,12 +141,12 @@ public class CheckoutSimulation extends Simulation {
 					.queryParam("size", 20).check(status().is(200)),
 			http("product page").get("/api/products/#{sku}").check(status().is(200)));
 
-	ChainBuilder putInCart = exec(http("put in cart").put("/api/cart/items/#{sku}").header("X-CSRF-TOKEN", "#{csrf}")
+	ChainBuilder putInCart = exec(http("put in cart").put("/api/cart/items/#{sku}").header(CREDENTIAL_HEADER, CREDENTIAL)
 			.body(StringBody("{\"quantity\":#{quantity}}")).check(status().is(200)));
 
-	ChainBuilder viewCart = exec(http("view cart").get("/api/cart").check(status().is(200)));
+	ChainBuilder viewCart = exec(http("view cart").get("/api/cart").header(CREDENTIAL_HEADER, CREDENTIAL).check(status().is(200)));
 
-	ChainBuilder checkout = exec(http("checkout").post("/api/checkout").header("X-CSRF-TOKEN", "#{csrf}")
+	ChainBuilder checkout = exec(http("checkout").post("/api/checkout").header(CREDENTIAL_HEADER, CREDENTIAL)
 			.header("Idempotency-Key", session -> UUID.randomUUID().toString())
 			.body(StringBody("""
 					{"shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
@@ -142,10 +163,10 @@ public class CheckoutSimulation extends Simulation {
 	ScenarioBuilder hotBuyers = scenario("hot SKU buyers").feed(customerFeeder()).exec(signIn)
 			.exec(session -> session.set("sku", HOT_SKU).set("quantity", 1))
 			// sold out shows as 409 at the cart or at checkout: expected for everyone after the K-th buyer
-			.exec(http("hot: put in cart").put("/api/cart/items/#{sku}").header("X-CSRF-TOKEN", "#{csrf}")
+			.exec(http("hot: put in cart").put("/api/cart/items/#{sku}").header(CREDENTIAL_HEADER, CREDENTIAL)
 					.body(StringBody("{\"quantity\":1}")).check(status().in(200, 409).saveAs("cartStatus")))
 			.doIf(session -> session.getInt("cartStatus") == 200).then(exec(http("hot: checkout").post("/api/checkout")
-					.header("X-CSRF-TOKEN", "#{csrf}").header("Idempotency-Key", session -> UUID.randomUUID().toString())
+					.header(CREDENTIAL_HEADER, CREDENTIAL).header("Idempotency-Key", session -> UUID.randomUUID().toString())
 					.body(StringBody("""
 							{"shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
 							 "postalCode": "SW1Y 4JH", "country": "GB"}, "payment": {"cardNumber": "%s"}}""".formatted(CARD)))
@@ -182,7 +203,7 @@ public class CheckoutSimulation extends Simulation {
 					.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.min(5, DURATION))));
 			case "checkout" -> shoppers("checkout only", pickSku.exec(putInCart, checkout))
 					.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.min(5, DURATION))));
-			case "history" -> shoppers("order history", exec(http("order history").get("/api/orders").check(status().is(200))))
+			case "history" -> shoppers("order history", exec(http("order history").get("/api/orders").header(CREDENTIAL_HEADER, CREDENTIAL).check(status().is(200))))
 					.injectOpen(rampUsers(USERS).during(Duration.ofSeconds(Math.min(5, DURATION))));
 			case "hot" -> hotBuyers.injectOpen(atOnceUsers(BUYERS)).andThen(auditor.injectOpen(atOnceUsers(1)));
 			default -> throw new IllegalArgumentException("scenario is browse, checkout, history or hot: " + SCENARIO);
