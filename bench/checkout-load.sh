@@ -10,7 +10,7 @@
 #   4. prints orders/s, checkout p50/p95/p99, CPU ms per order, max outbox backlog, the half-rate p99, history p99,
 #      and the ceilings of the same work measured without the application: pgbench running the checkout's SQL
 #      transactions, redis-benchmark running the cart's add script.
-# Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 SCENARIO=checkout JAR=... JFR=0)
+# Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 WARMUP=60 SCENARIO=checkout JAR=... JFR=0)
 # A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
 set -euo pipefail
@@ -22,6 +22,7 @@ SCENARIO=${SCENARIO:-checkout}
 JAR=${JAR:-app/target/polyshop.jar}
 PORT=${PORT:-18180}
 JFR=${JFR:-0}
+WARMUP=${WARMUP:-60} # seconds of load before the measured run: the JIT compiles the hot path (C2 still takes a quarter of the CPU after 30 s)
 data_dir=${DATA_DIR:-$(mktemp -d /tmp/polyshop-bench.XXXXXX)}
 out=${OUT:-$(mktemp -d /tmp/polyshop-bench-out.XXXXXX)}
 admin_email=admin@polyshop.test admin_password=load-test-operator-key-7  # no spaces: Gatling forks its JVM with the -D properties
@@ -99,13 +100,14 @@ cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime
 per_process() {
   local pid
   for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
-    awk -v pid="$pid" '{printf "%s %s %d\n", pid, $2, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
+    # the two JVMs apart: the app's and Neo4j's (its child); other processes by name
+    awk -v pid="$pid" -v app="$app_pid" '{name = pid == app ? "app-jvm" : ($2 == "(java)" ? "neo4j-jvm" : $2); printf "%s %s %d\n", pid, name, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
   done
 }
 hz=$(getconf CLK_TCK)
 
-echo "warm-up: $SCENARIO, $USERS customers, 30 s"
-gatling "$SCENARIO" 30 >/dev/null
+echo "warm-up: $SCENARIO, $USERS customers, $WARMUP s"
+gatling "$SCENARIO" "$WARMUP" >/dev/null
 
 # full speed, measured
 backlog_file=$out/backlog.txt; : >"$backlog_file"

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * (the provider charged, nothing recorded on our side), {@code before-completion-commit} (inside the completing
  * transaction, before its commit). Projection steps, marked by the title of a product in the order:
  * {@code before-order-document} (the order committed, its document not yet written), {@code before-purchased-edges}
- * (its PURCHASED edges not yet merged).
+ * (its PURCHASED edges not yet merged), {@code before-cart-cleanup} (the outbox's cart clean-up of a completed order).
  */
 @Component
 public class FaultSeams {

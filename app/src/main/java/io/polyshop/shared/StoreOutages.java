@@ -17,7 +17,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * since each driver wraps differently: Spring's translated exceptions, and the drivers' own connection failures
  * that reach us untranslated (Lettuce's "not connected" inside a {@code RedisSystemException}, PostgreSQL's
  * connection and shutdown states 08xxx and 57Pxx, MongoDB's socket and server selection failures, Neo4j's
- * unavailable service).
+ * unavailable service and connection pool time-out).
  */
 public final class StoreOutages {
 
@@ -49,6 +49,11 @@ public final class StoreOutages {
 				|| type.startsWith("com.mongodb.MongoSocket") || type.equals("com.mongodb.MongoTimeoutException")
 				|| type.equals("org.neo4j.driver.exceptions.ServiceUnavailableException")
 				|| type.equals("org.neo4j.driver.exceptions.SessionExpiredException")) {
+			return true;
+		}
+		// a pool whose connections are all busy for longer than the acquisition timeout: Neo4j's driver says so with a
+		// ClientException (which also means "bad query"), so only the one caused by the wait counts
+		if (type.equals("org.neo4j.driver.exceptions.ClientException") && cause.getCause() instanceof java.util.concurrent.TimeoutException) {
 			return true;
 		}
 		return false;

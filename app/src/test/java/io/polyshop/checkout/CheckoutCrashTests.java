@@ -79,10 +79,10 @@ class CheckoutCrashTests {
 			byStep.put(step, shopper);
 		}
 
-		// two more orders, each marked by its product's title, whose projections freeze: the order document of one,
-		// the PURCHASED edges of the other
+		// three more orders, each marked by its product's title, whose projections freeze: the order document of one,
+		// the PURCHASED edges of another, the outbox's cart clean-up of the third
 		Map<String, Shopper> byProjection = new java.util.LinkedHashMap<>();
-		for (String seam : List.of("before-order-document", "before-purchased-edges")) {
+		for (String seam : List.of("before-order-document", "before-purchased-edges", "before-cart-cleanup")) {
 			Shopper shopper = Shopper.register(port, "Crash " + seam);
 			shopper.putInCart(Products.create(port, "5.00", 3, "seam:" + seam), 1);
 			byProjection.put(seam, shopper);
@@ -100,6 +100,9 @@ class CheckoutCrashTests {
 				await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
 						.until(() -> Files.readString(log).contains("Frozen at fault seam " + projection.getKey()));
 			}
+			// checkout emptied the cart itself before answering: the customer never sees bought lines while the outbox is behind
+			assertThat(byProjection.get("before-cart-cleanup").at(childPort).cart().path("items").size())
+					.as("cart after a 201 whose outbox clean-up is frozen").isZero();
 			// the checkouts freeze at their steps, the one inside the completing transaction last (it holds the SKU's
 			// row lock until the kill); "resumed" freezes after its order insert, like the third, and is retried below
 			List<String> firing = List.of("after-order-insert", "resumed", "after-charge", "before-completion-commit");

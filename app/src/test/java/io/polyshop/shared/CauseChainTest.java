@@ -22,6 +22,14 @@ class CauseChainTest {
 	}
 
 	@Test
+	void aNeo4jPoolTimeOutIsAnOutageButOtherClientErrorsAreNot() {
+		var poolTimeOut = new org.neo4j.driver.exceptions.ClientException("Unable to acquire connection from the pool within configured maximum time of 1000ms",
+				new java.util.concurrent.TimeoutException("Unable to acquire connection from the pool"));
+		assertThat(StoreOutages.causedBy(new org.springframework.dao.InvalidDataAccessResourceUsageException("translated", poolTimeOut))).isTrue();
+		assertThat(StoreOutages.causedBy(new org.neo4j.driver.exceptions.ClientException("Invalid input 'MATCHX'"))).isFalse();
+	}
+
+	@Test
 	void endsAChainThatLoopsBackOnItself() {
 		var first = new RuntimeException("first");
 		var second = new RuntimeException("second", first);

@@ -1,5 +1,14 @@
 package io.polyshop.loadtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +72,43 @@ final class AdminApi {
 					return response;
 				}));
 	}
+
+	/**
+	 * A bearer token per customer ({@code POST /api/auth/token}, one bcrypt each), kept in {@code cache} so that a
+	 * measured run ({@code -Dprepare=false}, {@code reuse}) takes the warm-up's tokens and pays no bcrypt at all.
+	 * Cached tokens are reused while younger than half the default token lifetime; otherwise new ones are issued.
+	 */
+	List<String> customerTokens(int count, String password, Path cache, boolean reuse) {
+		try {
+			if (reuse && Files.exists(cache) && Files.getLastModifiedTime(cache).toInstant().isAfter(Instant.now().minus(Duration.ofMinutes(30)))) {
+				List<String> cached = Files.readAllLines(cache);
+				if (cached.size() >= count) {
+					return cached.subList(0, count);
+				}
+			}
+			String[] tokens = new String[count];
+			inBatches(count, i -> send("POST", "/api/auth/token", """
+					{"email": "%s", "password": "%s"}""".formatted(customerEmail(i), password), false).thenApply(response -> {
+						if (response.statusCode() != 200) {
+							throw new IllegalStateException("no token for " + customerEmail(i) + ": HTTP " + response.statusCode() + " " + response.body());
+						}
+						Matcher token = ACCESS_TOKEN.matcher(response.body());
+						if (!token.find()) {
+							throw new IllegalStateException("no access_token in " + response.body());
+						}
+						tokens[i] = token.group(1);
+						return response;
+					}));
+			Files.createDirectories(cache.toAbsolutePath().getParent());
+			Files.write(cache, List.of(tokens));
+			return List.of(tokens);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static String product(String sku, int stock) {
 		return """

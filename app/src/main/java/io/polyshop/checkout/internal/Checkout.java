@@ -45,6 +45,7 @@ class Checkout {
 	private final CheckoutKeys keys;
 	private final CartClaims claims;
 	private final OrderPayments payments;
+	private final CartCleanup cleanup;
 	private final Carts carts;
 	private final Inventory inventory;
 	private final CartPricing pricing;
@@ -55,13 +56,14 @@ class Checkout {
 	private final Clock clock;
 	private final Duration keyLifetime;
 
-	Checkout(Orders orders, CheckoutKeys keys, CartClaims claims, OrderPayments payments, Carts carts, Inventory inventory,
+	Checkout(Orders orders, CheckoutKeys keys, CartClaims claims, OrderPayments payments, CartCleanup cleanup, Carts carts, Inventory inventory,
 			CartPricing pricing, PaymentGateway gateway, TransactionTemplate transaction, ApplicationEventPublisher events,
 			FaultSeams seams, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
 		this.orders = orders;
 		this.keys = keys;
 		this.claims = claims;
 		this.payments = payments;
+		this.cleanup = cleanup;
 		this.carts = carts;
 		this.inventory = inventory;
 		this.pricing = pricing;
@@ -146,6 +148,7 @@ class Checkout {
 			if (settled.status() != OrderStatus.COMPLETED) {
 				throw CheckoutProblems.refunded(settled);
 			}
+			cleanup.cleanNow(settled);
 			return CheckoutResult.of(settled, created);
 		}
 		if (result instanceof PaymentGateway.Declined declined) {
@@ -161,7 +164,10 @@ class Checkout {
 			return CheckoutResult.of(orders.findById(order.id()).orElseThrow(), created);
 		}
 		return switch (settled.status()) {
-			case COMPLETED -> CheckoutResult.of(settled, created);
+			case COMPLETED -> {
+				cleanup.cleanNow(settled);
+				yield CheckoutResult.of(settled, created);
+			}
 			case CANCELLED -> throw settled.refundReference() != null ? CheckoutProblems.refunded(settled)
 					: CheckoutProblems.paymentFailed(settled, "The payment provider did not answer.");
 			default -> CheckoutResult.of(settled, created);

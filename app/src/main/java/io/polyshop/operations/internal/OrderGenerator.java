@@ -41,7 +41,7 @@ import io.polyshop.shared.Money;
 class OrderGenerator implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderGenerator.class);
-	private static final int DOCUMENTS_PER_INSERT = 1000;
+	private static final int DOCUMENTS_PER_INSERT = 200;
 	private static final ShippingAddress ADDRESS = new ShippingAddress("Generated Customer", "1 Load Street", "London",
 			"SW1Y 4JH", "GB");
 
