@@ -206,7 +206,9 @@ class DocumentStoreTests {
 		Path crashed = directory.resolve("crashed.mv");
 		Files.copy(directory.resolve("polyshop.mv"), crashed);
 		try (org.h2.mvstore.MVStore copy = new org.h2.mvstore.MVStore.Builder().fileName(crashed.toString()).readOnly().open()) {
-			assertThat(copy.openMap("databases.polyshop.orders").containsKey("o-c-1-1")).isTrue();
+			org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = copy.openMap("databases.polyshop.orders",
+					new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new DocumentDataType()));
+			assertThat(stored.get("o-c-1-1")).isNotNull().extracting(order -> order.get("status")).isEqualTo("PLACED");
 		}
 	}
 
