@@ -45,6 +45,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
 	private final MVStore store;
+	private final DocumentDataType documents = new DocumentDataType();
 
 	IndexedDatabase(String databaseName, MVStore store, CursorRegistry cursorRegistry) {
 		super(databaseName, cursorRegistry);
@@ -116,7 +117,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	private void forgetUnsupportedIndexes() {
 		String name = DATABASES_PREFIX + getFullCollectionNamespace("system.indexes");
 		if (store.hasMap(name)) {
-			MVMap<Object, Document> descriptions = store.openMap(name);
+			MVMap<Object, Document> descriptions = store.openMap(name, documentMap());
 			List<Object> unsupported = new ArrayList<>();
 			descriptions.forEach((key, description) -> {
 				if (unsupported(description)) {
@@ -152,9 +153,14 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	@Override
 	protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collectionName);
-		MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName);
+		MVMap<Object, Document> dataMap = store.openMap(DATABASES_PREFIX + fullName, documentMap());
 		MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
 		return new IndexedCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+	}
+
+	/** A collection's documents: keyed by {@code _id} as the H2 backend keys them, values in BSON ({@link DocumentDataType}). */
+	private MVMap.Builder<Object, Document> documentMap() {
+		return new MVMap.Builder<Object, Document>().valueType(documents);
 	}
 
 	@Override
@@ -180,7 +186,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	public void moveCollection(de.bwaldvogel.mongo.MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
 		super.moveCollection(oldDatabase, collection, newCollectionName);
 		String newFullName = getFullCollectionNamespace(newCollectionName);
-		store.renameMap(store.openMap(DATABASES_PREFIX + collection.getFullName()), DATABASES_PREFIX + newFullName);
+		store.renameMap(store.openMap(DATABASES_PREFIX + collection.getFullName(), documentMap()), DATABASES_PREFIX + newFullName);
 		store.renameMap(store.openMap(META_PREFIX + collection.getFullName()), META_PREFIX + newFullName);
 	}
 

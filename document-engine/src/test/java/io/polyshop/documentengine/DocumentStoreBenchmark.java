@@ -93,6 +93,15 @@ class DocumentStoreBenchmark {
 			cacheBytes = store.cacheBytes();
 			heapWithStore = usedHeapAfterGc();
 		}
+		// the guarded upsert's own cost: the same store with a commit window (written in the background, no fsync per
+		// write), and what one fsync costs on this disk (the floor of a durable write's latency)
+		port = freePort();
+		try (DocumentStore store = DocumentStore.open(file, port, new DocumentStore.Settings(settings.cacheMegabytes(), Duration.ofSeconds(1)));
+				MongoClient client = MongoClients.create(uri(port))) {
+			MongoCollection<Document> orders = client.getDatabase("polyshop").getCollection("orders");
+			time(shapes, "order upsert, version-guarded, no fsync (commit window)", i -> guardedUpsert(orders, documents, 1000 + i));
+		}
+		shapes.put("fsync alone: append 4 KB + FileChannel.force", fsyncMillis(directory));
 		print(documents, load, opens[1], heapWithStore - heapBefore, cacheBytes, Files.size(file), shapes);
 		try (var files = Files.list(directory)) {
 			files.forEach(path -> path.toFile().delete());
@@ -160,11 +169,7 @@ class DocumentStoreBenchmark {
 		int customers = documents / ORDERS_PER_CUSTOMER;
 		int[] version = { 4 };
 		time(shapes, "order by _id", i -> orders.find(Filters.eq("_id", String.format("order-%08d", random.nextInt(documents)))).first());
-		time(shapes, "order upsert, version-guarded", i -> {
-			int o = random.nextInt(documents);
-			orders.findOneAndReplace(Filters.and(Filters.eq("_id", String.format("order-%08d", o)), Filters.lt("version", version[0] + i)),
-					order(o, version[0] + i), new FindOneAndReplaceOptions().upsert(false));
-		});
+		time(shapes, "order upsert, version-guarded", i -> guardedUpsert(orders, documents, version[0] + i));
 		time(shapes, "history page (10, newest first) + count", i -> {
 			var filter = Filters.and(Filters.eq("customerId", "customer-" + random.nextInt(customers)), Filters.eq("status", "COMPLETED"));
 			orders.countDocuments(filter);
@@ -212,6 +217,32 @@ class DocumentStoreBenchmark {
 				Filters.or(Filters.regex("title", WORDS[random.nextInt(WORDS.length)], "i"),
 						Filters.regex("description", WORDS[random.nextInt(WORDS.length)], "i"))))
 				.sort(Sorts.ascending("title", "_id")).limit(24).into(new ArrayList<>()));
+	}
+
+	private void guardedUpsert(MongoCollection<Document> orders, int documents, int version) {
+		int o = random.nextInt(documents);
+		orders.findOneAndReplace(Filters.and(Filters.eq("_id", String.format("order-%08d", o)), Filters.lt("version", version)),
+				order(o, version), new FindOneAndReplaceOptions().upsert(false));
+	}
+
+	/** p50 and p99 of appending 4 KB to a file and forcing it to disk, as a commit does, in the store's directory. */
+	private static double[] fsyncMillis(Path directory) throws IOException {
+		Path file = directory.resolve("fsync.probe");
+		double[] millis = new double[RUNS];
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+				java.nio.file.StandardOpenOption.WRITE)) {
+			java.nio.ByteBuffer block = java.nio.ByteBuffer.allocate(4096);
+			for (int i = 0; i < RUNS; i++) {
+				block.clear();
+				long started = System.nanoTime();
+				channel.write(block, 4096L * i);
+				channel.force(true);
+				millis[i] = (System.nanoTime() - started) / 1e6;
+			}
+		}
+		Files.delete(file);
+		Arrays.sort(millis);
+		return new double[] { millis[RUNS / 2], millis[(int) Math.ceil(RUNS * 0.99) - 1] };
 	}
 
 	private static void time(Map<String, double[]> shapes, String shape, IntConsumer operation) {

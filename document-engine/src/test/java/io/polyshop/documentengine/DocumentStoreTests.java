@@ -131,6 +131,72 @@ class DocumentStoreTests {
 		assertShapesUseIndexes(client.getDatabase("polyshop"));
 	}
 
+	/**
+	 * Files written by mongo-java-server's own H2 backend (documents in Java serialisation) open as they are; a
+	 * document is kept in BSON once it changes, and both kinds are read side by side.
+	 */
+	@Test
+	void aFileOfTheStockH2BackendOpensAndItsDocumentsMoveToBsonWhenTheyChange() {
+		Path file = directory.resolve("polyshop.mv");
+		int stockPort = freePort();
+		de.bwaldvogel.mongo.backend.h2.H2Backend stock = new de.bwaldvogel.mongo.backend.h2.H2Backend(
+				org.h2.mvstore.MVStore.open(file.toString()));
+		de.bwaldvogel.mongo.MongoServer stockServer = new de.bwaldvogel.mongo.MongoServer(stock);
+		stockServer.bind("127.0.0.1", stockPort);
+		try (MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stockPort)) {
+			stockClient.getDatabase("polyshop").getCollection("orders")
+					.insertMany(List.of(order("c-1", 1, "COMPLETED"), order("c-1", 2, "COMPLETED")));
+		}
+		stockServer.shutdown();
+		stock.close();
+
+		MongoCollection<Document> orders = open(DocumentStore.Settings.defaults()).getCollection("orders");
+		assertThat(orders.find(Filters.eq("_id", "o-c-1-1")).first().getString("status")).isEqualTo("COMPLETED");
+		orders.updateOne(Filters.eq("_id", "o-c-1-2"), new Document("$set", new Document("status", "CANCELLED")));
+		restart(DocumentStore.Settings.defaults());
+		orders = client.getDatabase("polyshop").getCollection("orders");
+		assertThat(orders.find().sort(Sorts.ascending("_id")).map(order -> order.getString("status")).into(new ArrayList<>()))
+				.containsExactly("COMPLETED", "CANCELLED");
+		client.close();
+		store.close();
+		client = null;
+		store = null;
+		try (org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+			org.h2.mvstore.MVMap<Object, byte[]> bytes = raw.openMap("databases.polyshop.orders",
+					new org.h2.mvstore.MVMap.Builder<Object, byte[]>().valueType(new TagOnly()));
+			assertThat(bytes.get("o-c-1-1")[0]).as("untouched: Java serialisation").isNotEqualTo(DocumentDataType.BSON);
+			assertThat(bytes.get("o-c-1-2")[0]).as("changed: BSON").isEqualTo(DocumentDataType.BSON);
+		}
+	}
+
+	/** Reads a stored document as the engine does, and answers only the tag byte it was stored with. */
+	private static final class TagOnly extends org.h2.mvstore.type.BasicDataType<byte[]> {
+
+		private final DocumentDataType documents = new DocumentDataType();
+
+		@Override
+		public int getMemory(byte[] tag) {
+			return 16;
+		}
+
+		@Override
+		public void write(org.h2.mvstore.WriteBuffer buffer, byte[] tag) {
+			throw new UnsupportedOperationException("read only");
+		}
+
+		@Override
+		public byte[] read(java.nio.ByteBuffer buffer) {
+			byte tag = buffer.get(buffer.position());
+			documents.read(buffer);
+			return new byte[] { tag };
+		}
+
+		@Override
+		public byte[][] createStorage(int size) {
+			return new byte[size][];
+		}
+	}
+
 	@Test
 	void anAcknowledgedWriteIsOnDiskBeforeTheAcknowledgement() throws IOException {
 		MongoDatabase database = open(DocumentStore.Settings.defaults());
@@ -140,7 +206,9 @@ class DocumentStoreTests {
 		Path crashed = directory.resolve("crashed.mv");
 		Files.copy(directory.resolve("polyshop.mv"), crashed);
 		try (org.h2.mvstore.MVStore copy = new org.h2.mvstore.MVStore.Builder().fileName(crashed.toString()).readOnly().open()) {
-			assertThat(copy.openMap("databases.polyshop.orders").containsKey("o-c-1-1")).isTrue();
+			org.h2.mvstore.MVMap<Object, de.bwaldvogel.mongo.bson.Document> stored = copy.openMap("databases.polyshop.orders",
+					new org.h2.mvstore.MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(new DocumentDataType()));
+			assertThat(stored.get("o-c-1-1")).isNotNull().extracting(order -> order.get("status")).isEqualTo("PLACED");
 		}
 	}
 
