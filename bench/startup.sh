@@ -119,6 +119,8 @@ if [ "${1:-}" = "--jar" ]; then
   sleep 10 # idle
   memory $launched "$data_dir"
   stop $launched
+  archive=$(ls "$data_dir"/neo4j-cds/*.jsa 2>/dev/null || true)
+  echo "  Neo4j class archive after the first stop: ${archive:+$(du -m "$archive" | cut -f1) MiB }${archive:-none}"
   restarts=()
   for i in $(seq 1 "$runs"); do
     [ -z "$baseline" ] || baseline_start "restart $i"
