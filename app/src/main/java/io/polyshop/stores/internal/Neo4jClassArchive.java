@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * missing or made by another JDK, used otherwise). On JDK 17 the first run dumps it at exit
  * ({@code -XX:ArchiveClassesAtExit}) into a pending file that becomes the archive only once the child exited
  * cleanly, so a half-written archive is never used; later runs map it ({@code -XX:SharedArchiveFile}). An archive
- * that does not match (another JDK, another runtime) is ignored by the JVM without a word, and its name carries the
- * JDK and the classpath, so a new one is made beside it. Only for a classpath of jars: the JVM refuses to archive
+ * that does not match (another JDK, another runtime, jars unpacked again) is ignored by the JVM without a word, so
+ * its name carries the JDK, the classpath and when the classpath's jars last changed: a new one is made instead. Only for a classpath of jars: the JVM refuses to archive
  * classes from a directory, as the development classpath ({@code neo4j-server/target/classes}) has.
  */
 final class Neo4jClassArchive {
@@ -55,7 +55,8 @@ final class Neo4jClassArchive {
 		if (!onlyJars || javaFeature < 17) {
 			return Optional.empty();
 		}
-		String key = sha256(javaHome + "\n" + javaFeature + "\n" + classpath).substring(0, 16);
+		String key = sha256(javaHome + "\n" + System.getProperty("java.vm.version") + "\n" + javaFeature + "\n"
+				+ classpath + "\n" + lastModified(classpath)).substring(0, 16);
 		return Optional.of(new Neo4jClassArchive(dataDirectory.resolve(DIRECTORY).resolve("neo4j-" + key + ".jsa"),
 				javaFeature >= 19));
 	}
@@ -109,6 +110,24 @@ final class Neo4jClassArchive {
 				}
 			}
 		}
+	}
+
+	/**
+	 * When the classpath's jars (or the directories of its wildcards) last changed: the JVM ignores an archive whose
+	 * jars changed since it was made (a runtime unpacked again), so such a change names a new archive.
+	 */
+	private static String lastModified(String classpath) {
+		StringBuilder times = new StringBuilder();
+		for (String entry : classpath.split(java.io.File.pathSeparator)) {
+			Path path = Path.of(entry.endsWith("/*") ? entry.substring(0, entry.length() - 2) : entry);
+			try {
+				times.append(Files.getLastModifiedTime(path).toMillis()).append(' ');
+			}
+			catch (IOException e) {
+				times.append("missing ");
+			}
+		}
+		return times.toString();
 	}
 
 	private static String sha256(String text) {

@@ -80,6 +80,17 @@ class Neo4jClassArchiveTest {
 	}
 
 	@Test
+	void aRuntimeUnpackedAgainGetsANewArchive() throws IOException {
+		Path lib = Files.createDirectories(dataDirectory.resolve("runtime/lib"));
+		Neo4jClassArchive before = Neo4jClassArchive.of(dataDirectory, lib + "/*", JAVA_HOME, 17).orElseThrow();
+		Files.setLastModifiedTime(lib, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(lib).toMillis() + 60_000));
+
+		Neo4jClassArchive after = Neo4jClassArchive.of(dataDirectory, lib + "/*", JAVA_HOME, 17).orElseThrow();
+
+		assertThat(after.file()).isNotEqualTo(before.file());
+	}
+
+	@Test
 	void noArchiveForAClasspathWithADirectoryTheJvmRefusesToArchive() {
 		assertThat(Neo4jClassArchive.of(dataDirectory, "/repo/neo4j-server/target/classes" + File.pathSeparator
 				+ "/repo/neo4j-server/target/lib/*", JAVA_HOME, 17)).isEmpty();
