@@ -79,6 +79,11 @@ final class Neo4jClassArchive {
 		return List.of("-XX:ArchiveClassesAtExit=" + pending);
 	}
 
+	/** Whether the child writes the archive when it exits (JDK 17, no archive yet), which makes that stop longer. */
+	boolean writtenAtExit() {
+		return !automatic && !Files.isRegularFile(archive);
+	}
+
 	/** After the child exited: an archive it dumped on a clean exit becomes the one later starts use. */
 	void exited(int exitCode) {
 		if (automatic || !Files.exists(pending)) {
@@ -91,6 +96,7 @@ final class Neo4jClassArchive {
 			}
 			else {
 				Files.delete(pending);
+				log.debug("Neo4j exited with status {}; its class archive {} was dropped", exitCode, pending);
 			}
 		}
 		catch (IOException e) {

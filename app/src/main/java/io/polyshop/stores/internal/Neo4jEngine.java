@@ -158,8 +158,10 @@ final class Neo4jEngine implements EmbeddedEngine {
 		Process process = this.process;
 		try {
 			process.getOutputStream().close(); // the launcher shuts Neo4j down when its stdin closes
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				log.warn("Neo4j did not stop within 30 s; killing it");
+			// writing the class archive at exit (the first stop on JDK 17) takes a few seconds more
+			int timeout = classArchive.map(Neo4jClassArchive::writtenAtExit).orElse(false) ? 120 : 30;
+			if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
+				log.warn("Neo4j did not stop within {} s; killing it", timeout);
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 			if (!process.isAlive()) {
