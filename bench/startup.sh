@@ -6,6 +6,10 @@
 #   bench/startup.sh --jar [runs]          `java -jar app/target/polyshop.jar`: a first start on an empty data
 #                                          directory, then [runs] (default 3) restarts on it; prints each, the median
 #                                          restart, and the memory at idle after the first start and the last restart
+#   bench/startup.sh --jar [runs] --compare other.jar
+#                                          the same, with each start of this build preceded by one of other.jar (a
+#                                          copy of an earlier build) on its own data directory: before and after,
+#                                          measured on the same machine at the same time
 #   Issue 14's targets: healthy < 25 s on an empty data directory, < 15 s on a restart, < 2 GiB for the instance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,19 +91,39 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[
 if [ "${1:-}" = "--jar" ]; then
   runs=${2:-3}
   jar=app/target/polyshop.jar
+  baseline=
+  if [ "${3:-}" = "--compare" ]; then baseline=${4:?--compare needs the path of another polyshop jar}; fi
   [ -f "$jar" ] || { echo "no $jar: build it with 'mvn -DskipTests package'" >&2; exit 1; }
+  [ -z "$baseline" ] || [ -f "$baseline" ] || { echo "no $baseline" >&2; exit 1; }
   data_dir=$(mktemp -d)
-  trap '[ -n "$launched" ] && stop $launched; rm -rf "$data_dir"' EXIT
-  export POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$port
+  baseline_dir=$(mktemp -d)
+  trap '[ -n "$launched" ] && stop $launched; rm -rf "$data_dir" "$baseline_dir"' EXIT
+  export POLYSHOP_PORT=$port
   log=$(mktemp)
+  echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  # one start of the baseline jar on its own data directory, interleaved with this build's starts so that both see
+  # the same machine; prints its time and CPU
+  baseline_start() {
+    POLYSHOP_DATA_DIR=$baseline_dir start_and_wait "$log" java -jar "$baseline"
+    printf '  %s, %s: healthy after %.1f s (CPU %s s)\n' "$1" "$baseline" "$elapsed" "$(cpu_seconds $launched "$baseline_dir")"
+    baseline_times+=("$elapsed")
+    stop $launched
+  }
+  baseline_times=()
+  [ -z "$baseline" ] || baseline_start "empty data directory"
+  baseline_times=()
+  export POLYSHOP_DATA_DIR=$data_dir
   start_and_wait "$log" java -jar "$jar"
   printf 'empty data directory: healthy after %.1f s (java -jar %s; target < 25 s)\n' "$elapsed" "$jar"
   printf '  CPU time of the instance so far: %s s\n' "$(cpu_seconds $launched "$data_dir")"
   sleep 10 # idle
   memory $launched "$data_dir"
   stop $launched
+  archive=$(ls "$data_dir"/neo4j-cds/*.jsa 2>/dev/null || true)
+  echo "  Neo4j class archive after the first stop: ${archive:+$(du -m "$archive" | cut -f1) MiB }${archive:-none}"
   restarts=()
   for i in $(seq 1 "$runs"); do
+    [ -z "$baseline" ] || baseline_start "restart $i"
     start_and_wait "$log" java -jar "$jar"
     printf 'restart %d: healthy after %.1f s (CPU %s s)\n' "$i" "$elapsed" "$(cpu_seconds $launched "$data_dir")"
     restarts+=("$elapsed")
@@ -107,6 +131,8 @@ if [ "${1:-}" = "--jar" ]; then
     stop $launched
   done
   printf 'median restart: %.1f s over %d runs (target < 15 s)\n' "$(printf '%s\n' "${restarts[@]}" | median)" "$runs"
+  [ -z "$baseline" ] || printf '  median restart of %s: %.1f s\n' "$baseline" "$(printf '%s\n' "${baseline_times[@]}" | median)"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   launched=
   exit 0
 fi

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +37,16 @@ final class Neo4jEngine implements EmbeddedEngine {
 	private final List<String> command;
 	private final String password;
 	private final Path pidFile;
+	private final Optional<Neo4jClassArchive> classArchive;
 	private volatile Process process;
 	private final String url;
 
-	private Neo4jEngine(List<String> command, String password, Path pidFile, Process process, String url) {
+	private Neo4jEngine(List<String> command, String password, Path pidFile, Optional<Neo4jClassArchive> classArchive,
+			Process process, String url) {
 		this.command = command;
 		this.password = password;
 		this.pidFile = pidFile;
+		this.classArchive = classArchive;
 		this.process = process;
 		this.url = url;
 	}
@@ -51,15 +56,18 @@ final class Neo4jEngine implements EmbeddedEngine {
 		Path home = dataDirectory.resolve("neo4j");
 		Path pidFile = dataDirectory.resolve("neo4j.pid");
 		LeftoverProcesses.stop(pidFile, "java");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-Xms64m", "-Xmx" + maxHeap, "-XX:+UseSerialGC",
-				"-XX:+ExitOnOutOfMemoryError", "-cp", classpath, LAUNCHER, home.toAbsolutePath().toString(),
-				Integer.toString(port));
+		String javaHome = System.getProperty("java.home");
+		Optional<Neo4jClassArchive> classArchive = Neo4jClassArchive.of(dataDirectory, classpath, javaHome,
+				Runtime.version().feature());
+		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xms64m",
+				"-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+		classArchive.ifPresent(archive -> command.addAll(archive.jvmOptions()));
+		command.addAll(List.of("-cp", classpath, LAUNCHER, home.toAbsolutePath().toString(), Integer.toString(port)));
 		try {
 			Files.createDirectories(home);
 			Process process = launch(command, credentials.neo4jPassword(), pidFile);
 			String url = awaitReady(process);
-			return new Neo4jEngine(command, credentials.neo4jPassword(), pidFile, process, url);
+			return new Neo4jEngine(List.copyOf(command), credentials.neo4jPassword(), pidFile, classArchive, process, url);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Embedded Neo4j did not start in " + home, e);
@@ -150,9 +158,14 @@ final class Neo4jEngine implements EmbeddedEngine {
 		Process process = this.process;
 		try {
 			process.getOutputStream().close(); // the launcher shuts Neo4j down when its stdin closes
-			if (!process.waitFor(30, TimeUnit.SECONDS)) {
-				log.warn("Neo4j did not stop within 30 s; killing it");
+			// writing the class archive at exit (the first stop on JDK 17) takes a few seconds more
+			int timeout = classArchive.map(Neo4jClassArchive::writtenAtExit).orElse(false) ? 120 : 30;
+			if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
+				log.warn("Neo4j did not stop within {} s; killing it", timeout);
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			if (!process.isAlive()) {
+				classArchive.ifPresent(archive -> archive.exited(process.exitValue()));
 			}
 		}
 		catch (IOException e) {
