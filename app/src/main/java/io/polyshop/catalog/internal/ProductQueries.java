@@ -75,8 +75,21 @@ public class ProductQueries {
 		return known;
 	}
 
+	/**
+	 * Checks the whole query (bad input is an {@link InvalidProductQuery}, a 400) and answers its words, distinct and
+	 * without quotes (a quote is never syntax here), or none.
+	 */
+	public List<String> words(ProductQuery query) {
+		query(query, false);
+		return words(query.text()).stream().map(word -> word.replace("\"", "")).filter(word -> !word.isBlank()).distinct().toList();
+	}
+
 	/** The published documents matching the query. A new {@link Query} each call: callers add paging to it. */
 	public Query query(ProductQuery query) {
+		return query(query, true);
+	}
+
+	private Query query(ProductQuery query, boolean lookUpWords) {
 		List<Criteria> criteria = new ArrayList<>();
 		criteria.add(where("published").is(true));
 		if (query.category() != null && !query.category().isBlank()) {
@@ -92,6 +105,9 @@ public class ProductQueries {
 
 		List<String> words = words(query.text());
 		Query mongoQuery = new Query();
+		if (!lookUpWords) {
+			return mongoQuery;
+		}
 		if (!words.isEmpty() && usesTextIndex()) {
 			mongoQuery.addCriteria(textCriteria(words));
 		}

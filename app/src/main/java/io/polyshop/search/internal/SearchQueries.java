@@ -20,6 +20,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -54,42 +55,72 @@ final class SearchQueries {
 		this.documentsWithWord = index::documentsWith;
 	}
 
-	Query query(SearchQuery search) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
+	/**
+	 * What a search asks the index, in two forms with the same matches: {@code matching} only says which products match
+	 * (words looked up in the one {@link ProductIndex#WORDS} field, filters; nothing scored), {@code ranked} adds the
+	 * per-field clauses that score them (title 3×, description, attribute values, typo neighbours), as optional clauses:
+	 * for a product that matches, the score is the same sum of field scores a conjunction of per-word disjunctions gives.
+	 * Facets and the total are counted with {@code matching}, cheaply; the page is found with {@code ranked}, where Lucene
+	 * may skip products that cannot reach it.
+	 */
+	record IndexQuery(Query matching, Query ranked) {
+	}
+
+	IndexQuery query(SearchQuery search) {
+		BooleanQuery.Builder matching = new BooleanQuery.Builder();
+		List<Query> scoring = new ArrayList<>();
 		SearchText text = SearchText.parse(search.text());
 		List<String> words = new ArrayList<>();
 		text.words().forEach(word -> words.addAll(terms(word)));
-		for (int i = 0; i < words.size(); i++) {
-			query.add(word(words.get(i)), Occur.MUST);
+		boolean searchable = !words.isEmpty();
+		for (String word : words) {
+			boolean tolerateTypos = SearchText.allowedEdits(word) > 0 && documentsWithWord.applyAsInt(word) < KNOWN_WORD_DOCUMENTS;
+			matching.add(wordMatches(word, tolerateTypos), Occur.FILTER);
+			scoring.addAll(wordScores(word, tolerateTypos));
 		}
 		for (String phrase : text.phrases()) {
 			List<String> terms = terms(phrase);
 			if (!terms.isEmpty()) {
-				query.add(new BooleanQuery.Builder()
+				searchable = true;
+				Query inAnyField = new BooleanQuery.Builder()
 						.add(new BoostQuery(phrase(ProductIndex.TITLE, terms), 3), Occur.SHOULD)
 						.add(phrase(ProductIndex.DESCRIPTION, terms), Occur.SHOULD)
-						.add(phrase(ProductIndex.ATTRIBUTE_TEXT, terms), Occur.SHOULD).build(), Occur.MUST);
+						.add(phrase(ProductIndex.ATTRIBUTE_TEXT, terms), Occur.SHOULD).build();
+				matching.add(inAnyField, Occur.FILTER);
+				scoring.add(inAnyField);
 			}
 		}
+		if (!text.isEmpty() && !searchable) {
+			// text with nothing to look up (punctuation, stop words only) matches nothing rather than everything
+			matching.add(new MatchNoDocsQuery("no searchable word in the text"), Occur.FILTER);
+		}
 		if (search.category() != null && !search.category().isBlank()) {
-			query.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())), Occur.FILTER);
+			matching.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())), Occur.FILTER);
 		}
 		if (search.minPrice() != null || search.maxPrice() != null) {
 			long from = search.minPrice() == null ? 0 : ProductIndex.minorUnits(search.minPrice());
 			long to = search.maxPrice() == null ? Long.MAX_VALUE : ProductIndex.minorUnits(search.maxPrice());
-			query.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to), Occur.FILTER);
+			matching.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to), Occur.FILTER);
 		}
 		if (search.inStock()) {
-			query.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")), Occur.FILTER);
+			matching.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")), Occur.FILTER);
 		}
 		for (Map.Entry<String, List<String>> attribute : search.attributes().entrySet()) {
-			query.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
+			matching.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
 					attribute.getValue().stream().map(BytesRef::new).toList()), Occur.FILTER);
 		}
-		BooleanQuery built = query.build();
-		return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built.clauses().stream().allMatch(c -> c.getOccur() == Occur.FILTER)
-				? new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(built, Occur.FILTER).build()
-				: built;
+		BooleanQuery filters = matching.build();
+		if (filters.clauses().isEmpty()) {
+			return new IndexQuery(new MatchAllDocsQuery(), new MatchAllDocsQuery());
+		}
+		Query matches = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(filters, Occur.FILTER).build();
+		if (scoring.isEmpty()) {
+			return new IndexQuery(matches, matches);
+		}
+		BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+		filters.clauses().forEach(ranked::add);
+		scoring.forEach(clause -> ranked.add(clause, Occur.SHOULD));
+		return new IndexQuery(matches, ranked.build());
 	}
 
 	/** Titles starting with what was typed so far: the earlier words exactly, the last one as a prefix. */
@@ -154,19 +185,30 @@ final class SearchQueries {
 		}
 	}
 
-	private Query word(String term) {
-		BooleanQuery.Builder any = new BooleanQuery.Builder()
-				.add(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3), Occur.SHOULD)
-				.add(new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), Occur.SHOULD)
-				.add(new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term)), Occur.SHOULD);
-		// typo tolerance for words the catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy
-		// neighbours would only add noise and cost (at 1M products, two common words with fuzzy clauses score ~2x)
-		int edits = SearchText.allowedEdits(term);
-		if (edits > 0 && documentsWithWord.applyAsInt(term) < KNOWN_WORD_DOCUMENTS) {
-			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f), Occur.SHOULD);
-			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f), Occur.SHOULD);
+	/** Whether a product holds the word (or, for a word the catalog nearly lacks, a near miss) in any of its texts. */
+	private static Query wordMatches(String term, boolean tolerateTypos) {
+		Query exact = new TermQuery(new Term(ProductIndex.WORDS, term));
+		if (!tolerateTypos) {
+			return exact;
 		}
-		return any.build();
+		return new BooleanQuery.Builder().add(exact, Occur.SHOULD)
+				.add(new FuzzyQuery(new Term(ProductIndex.WORDS, term), SearchText.allowedEdits(term), 1, 50, true), Occur.SHOULD).build();
+	}
+
+	/**
+	 * How well a product matches the word: in the title (weighted most), the description or an attribute value. Typo
+	 * tolerance only for words the catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy
+	 * neighbours would only add noise and cost (at 1M products, two common words with fuzzy clauses score ~2x).
+	 */
+	private static List<Query> wordScores(String term, boolean tolerateTypos) {
+		List<Query> scores = new ArrayList<>(List.of(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3),
+				new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term))));
+		if (tolerateTypos) {
+			int edits = SearchText.allowedEdits(term);
+			scores.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f));
+			scores.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f));
+		}
+		return scores;
 	}
 
 	private static Query phrase(String field, List<String> terms) {
