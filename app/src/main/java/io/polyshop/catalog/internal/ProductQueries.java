@@ -29,7 +29,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * {@code {"$ne": ""}} or {@code $where} is text to look for, not an operator; attribute names are checked
  * against {@link NewProduct#ATTRIBUTE_KEY} before they become field paths.
  * <p>
- * Words are looked up with the server's text index ({@code $text}) where it has one; the embedded
+ * In the application words are looked up in the search index ({@link io.polyshop.catalog.ProductTextIndex}), not
+ * here; this module checks them ({@link #words}). Without a text index (a test slice of the catalog alone) words
+ * are looked up with the server's text index ({@code $text}) where it has one; the embedded
  * mongo-java-server has none, so there every word must occur, case-insensitively, in the title or the
  * description (an escaped regular expression). Support is detected once, by creating the index and running a
  * {@code $text} query; the API is the same either way.
