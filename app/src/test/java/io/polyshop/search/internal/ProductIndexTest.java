@@ -144,6 +144,22 @@ class ProductIndexTest {
 		ProductIndex.Hits next = index.search(lamp, queries.sort(SearchSort.RELEVANCE), hits.last(), 24, false);
 		assertThat(next.total()).isEqualTo(2_502);
 		assertThat(skus(next)).doesNotContainAnyElementsOf(skus(hits)).hasSize(24);
+		// and the cursor walks every match once, although the ranking skips
+		for (SearchSort sort : List.of(SearchSort.RELEVANCE, SearchSort.PRICE_DESC, SearchSort.TITLE)) {
+			Set<String> walked = new HashSet<>();
+			String cursor = null;
+			int pages = 0;
+			do {
+				ProductIndex.Hits page = query(new SearchQuery("lamp", null, null, null, false, Map.of(), sort, 100, cursor));
+				assertThat(page.total()).isEqualTo(2_502);
+				walked.addAll(skus(page));
+				pages++;
+				cursor = page.last() == null ? null : SearchQueries.cursor(sort, page.last());
+			}
+			while (cursor != null);
+			assertThat(walked).as(sort.name()).hasSize(2_502);
+			assertThat(pages).isEqualTo(26);
+		}
 	}
 
 	@Test
