@@ -57,69 +57,71 @@ final class SearchQueries {
 
 	/**
 	 * What a search asks the index, in two forms with the same matches: {@code matching} only says which products match
-	 * (words looked up in the one {@link ProductIndex#WORDS} field, filters; nothing scored), {@code ranked} adds the
-	 * per-field clauses that score them (title 3×, description, attribute values, typo neighbours), as optional clauses:
-	 * for a product that matches, the score is the same sum of field scores a conjunction of per-word disjunctions gives.
-	 * Facets and the total are counted with {@code matching}, cheaply; the page is found with {@code ranked}, where Lucene
-	 * may skip products that cannot reach it.
+	 * (a word the catalog knows looked up in the one {@link ProductIndex#WORDS} field, filters; nothing scored),
+	 * {@code ranked} scores them: every word must match the title (3×), the description or an attribute value, and its
+	 * clauses score. Facets and the total are counted with {@code matching}, cheaply; the page is found with
+	 * {@code ranked}, where Lucene may skip products that cannot reach it. A word with typo tolerance matches through
+	 * its per-field clauses in both forms, so its neighbours are the same in both.
 	 */
 	record IndexQuery(Query matching, Query ranked) {
 	}
 
 	IndexQuery query(SearchQuery search) {
-		BooleanQuery.Builder matching = new BooleanQuery.Builder();
-		List<Query> scoring = new ArrayList<>();
+		List<Query> textMatches = new ArrayList<>();
+		List<Query> textScores = new ArrayList<>();
 		SearchText text = SearchText.parse(search.text());
 		List<String> words = new ArrayList<>();
 		text.words().forEach(word -> words.addAll(terms(word)));
-		boolean searchable = !words.isEmpty();
 		for (String word : words) {
 			boolean tolerateTypos = SearchText.allowedEdits(word) > 0 && documentsWithWord.applyAsInt(word) < KNOWN_WORD_DOCUMENTS;
-			matching.add(wordMatches(word, tolerateTypos), Occur.FILTER);
-			scoring.addAll(wordScores(word, tolerateTypos));
+			Query scored = word(word, tolerateTypos);
+			textMatches.add(tolerateTypos ? scored : new TermQuery(new Term(ProductIndex.WORDS, word)));
+			textScores.add(scored);
 		}
 		for (String phrase : text.phrases()) {
 			List<String> terms = terms(phrase);
 			if (!terms.isEmpty()) {
-				searchable = true;
 				Query inAnyField = new BooleanQuery.Builder()
 						.add(new BoostQuery(phrase(ProductIndex.TITLE, terms), 3), Occur.SHOULD)
 						.add(phrase(ProductIndex.DESCRIPTION, terms), Occur.SHOULD)
 						.add(phrase(ProductIndex.ATTRIBUTE_TEXT, terms), Occur.SHOULD).build();
-				matching.add(inAnyField, Occur.FILTER);
-				scoring.add(inAnyField);
+				textMatches.add(inAnyField);
+				textScores.add(inAnyField);
 			}
 		}
-		if (!text.isEmpty() && !searchable) {
+		List<Query> filters = new ArrayList<>();
+		if (!text.isEmpty() && textScores.isEmpty()) {
 			// text with nothing to look up (punctuation, stop words only) matches nothing rather than everything
-			matching.add(new MatchNoDocsQuery("no searchable word in the text"), Occur.FILTER);
+			filters.add(new MatchNoDocsQuery("no searchable word in the text"));
 		}
 		if (search.category() != null && !search.category().isBlank()) {
-			matching.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())), Occur.FILTER);
+			filters.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())));
 		}
 		if (search.minPrice() != null || search.maxPrice() != null) {
 			long from = search.minPrice() == null ? 0 : ProductIndex.minorUnits(search.minPrice());
 			long to = search.maxPrice() == null ? Long.MAX_VALUE : ProductIndex.minorUnits(search.maxPrice());
-			matching.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to), Occur.FILTER);
+			filters.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to));
 		}
 		if (search.inStock()) {
-			matching.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")), Occur.FILTER);
+			filters.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")));
 		}
 		for (Map.Entry<String, List<String>> attribute : search.attributes().entrySet()) {
-			matching.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
-					attribute.getValue().stream().map(BytesRef::new).toList()), Occur.FILTER);
+			filters.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
+					attribute.getValue().stream().map(BytesRef::new).toList()));
 		}
-		BooleanQuery filters = matching.build();
-		if (filters.clauses().isEmpty()) {
+		if (textMatches.isEmpty() && filters.isEmpty()) {
 			return new IndexQuery(new MatchAllDocsQuery(), new MatchAllDocsQuery());
 		}
-		Query matches = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(filters, Occur.FILTER).build();
-		if (scoring.isEmpty()) {
+		BooleanQuery.Builder matching = new BooleanQuery.Builder();
+		textMatches.forEach(clause -> matching.add(clause, Occur.FILTER));
+		filters.forEach(clause -> matching.add(clause, Occur.FILTER));
+		Query matches = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(matching.build(), Occur.FILTER).build();
+		if (textScores.isEmpty()) {
 			return new IndexQuery(matches, matches);
 		}
 		BooleanQuery.Builder ranked = new BooleanQuery.Builder();
-		filters.clauses().forEach(ranked::add);
-		scoring.forEach(clause -> ranked.add(clause, Occur.SHOULD));
+		textScores.forEach(clause -> ranked.add(clause, Occur.MUST));
+		filters.forEach(clause -> ranked.add(clause, Occur.FILTER));
 		return new IndexQuery(matches, ranked.build());
 	}
 
@@ -185,30 +187,22 @@ final class SearchQueries {
 		}
 	}
 
-	/** Whether a product holds the word (or, for a word the catalog nearly lacks, a near miss) in any of its texts. */
-	private static Query wordMatches(String term, boolean tolerateTypos) {
-		Query exact = new TermQuery(new Term(ProductIndex.WORDS, term));
-		if (!tolerateTypos) {
-			return exact;
-		}
-		return new BooleanQuery.Builder().add(exact, Occur.SHOULD)
-				.add(new FuzzyQuery(new Term(ProductIndex.WORDS, term), SearchText.allowedEdits(term), 1, 50, true), Occur.SHOULD).build();
-	}
-
 	/**
-	 * How well a product matches the word: in the title (weighted most), the description or an attribute value. Typo
-	 * tolerance only for words the catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy
-	 * neighbours would only add noise and cost (at 1M products, two common words with fuzzy clauses score ~2x).
+	 * A word in the title (weighted most), the description or an attribute value. Typo tolerance only for words the
+	 * catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy neighbours would only add noise and
+	 * cost (at 1M products, two common words with fuzzy clauses score ~2x).
 	 */
-	private static List<Query> wordScores(String term, boolean tolerateTypos) {
-		List<Query> scores = new ArrayList<>(List.of(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3),
-				new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term))));
+	private static Query word(String term, boolean tolerateTypos) {
+		BooleanQuery.Builder any = new BooleanQuery.Builder()
+				.add(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3), Occur.SHOULD)
+				.add(new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), Occur.SHOULD)
+				.add(new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term)), Occur.SHOULD);
 		if (tolerateTypos) {
 			int edits = SearchText.allowedEdits(term);
-			scores.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f));
-			scores.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f));
+			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f), Occur.SHOULD);
+			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f), Occur.SHOULD);
 		}
-		return scores;
+		return any.build();
 	}
 
 	private static Query phrase(String field, List<String> terms) {
