@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import io.polyshop.catalog.internal.ProductContent;
@@ -36,12 +37,15 @@ public class Catalog {
 	private final ProductQueries queries;
 	private final ProductWrites writes;
 	private final Inventory inventory;
+	private final ObjectProvider<ProductTextIndex> textIndex;
 
-	Catalog(ProductDocuments documents, ProductQueries queries, ProductWrites writes, Inventory inventory) {
+	Catalog(ProductDocuments documents, ProductQueries queries, ProductWrites writes, Inventory inventory,
+			ObjectProvider<ProductTextIndex> textIndex) {
 		this.documents = documents;
 		this.queries = queries;
 		this.writes = writes;
 		this.inventory = inventory;
+		this.textIndex = textIndex;
 	}
 
 	/** The titles of the given SKUs that are published products (for cart lines, orders, recommendations). */
@@ -109,8 +113,19 @@ public class Catalog {
 		return products;
 	}
 
-	/** A page of the products matching the query, by title. */
+	/**
+	 * A page of the products matching the query, by title. A query with words is answered by the {@link ProductTextIndex}
+	 * (the search index), never by walking the documents; one without words (category, attributes) by the documents.
+	 * Only an application without a text index (a test slice of this module) looks words up in the documents.
+	 */
 	public PageView<ProductSummary> search(ProductQuery query, Paging paging) {
+		List<String> words = queries.words(query);
+		boolean hasText = query.text() != null && !query.text().isBlank();
+		ProductTextIndex index = hasText ? textIndex.getIfAvailable() : null;
+		if (index != null) {
+			return words.isEmpty() ? new PageView<>(List.of(), paging.page(), paging.size(), 0) // only quotes: no word to find
+					: index.find(new ProductQuery(String.join(" ", words), query.category(), query.attributes()), paging);
+		}
 		List<ProductDocument> page = documents.findPublished(queries.query(query), paging);
 		long total = page.size() < paging.size() && (page.size() > 0 || paging.page() == 0)
 				? paging.offset() + page.size() // the last page: no need to count

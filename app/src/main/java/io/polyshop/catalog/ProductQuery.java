@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a shopper looks for: words in the title or description ({@code text}), a category, and attribute values
+ * What a shopper looks for: words in the title, description or attribute values ({@code text}, looked up in the
+ * search index: {@link ProductTextIndex}), a category, and attribute values
  * (each attribute matches any of its values; all attributes must match). Every part is optional. Values are
  * plain strings, never parsed as queries.
  */

@@ -8,6 +8,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -31,6 +35,9 @@ class CatalogHttpTests {
 
 	@Autowired
 	Catalog catalog;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void aCreatedProductIsComposedFromBothStores() {
@@ -99,6 +106,7 @@ class CatalogHttpTests {
 		create(product(hobbit, "The Hobbit " + token, books, Map.of("author", "J. R. R. Tolkien", "language", "English"), "8.99", 5));
 		create(product(catan, "Catan " + token, games, Map.of("players", "3-4"), "39.00", 5));
 
+		awaitIndexed("/api/products?q=" + token, 3); // words are looked up in the search index, fed within seconds
 		assertThat(skus("/api/products?q=" + token)).containsExactlyInAnyOrder(dune, hobbit, catan);
 		assertThat(skus("/api/products?q=" + token.toUpperCase())).as("case-insensitive").containsExactlyInAnyOrder(dune, hobbit, catan);
 		assertThat(skus("/api/products?q=hobbit " + token)).as("every word must match").containsExactly(hobbit);
@@ -130,6 +138,7 @@ class CatalogHttpTests {
 		String category = "inject-" + token;
 		String sku = sku("GAME");
 		create(product(sku, "Carcassonne", category, Map.of("author", "Klaus-Jürgen Wrede"), "29.00", 2));
+		awaitIndexed("/api/products?category=" + category + "&q=carcassonne", 1);
 
 		// values are literal text: an operator document or a pattern is something to look for, not to run
 		for (String value : List.of("{\"$ne\": \"\"}", "{\"$gt\": \"\"}", ".*", "^", "Carc.*", "a|b", "\\", "$where", "(", "[")) {
@@ -145,6 +154,33 @@ class CatalogHttpTests {
 		}
 		// and the product is there for an honest query
 		assertThat(skus("/api/products?category=" + category + "&q=carcassonne")).containsExactly(sku);
+	}
+
+	@Test
+	void wordsAreLookedUpInTheSearchIndexNotInTheDocuments() {
+		String token = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		String sku = sku("LAMP");
+		create(product(sku, "Reading lamp " + token, "test-lamps", Map.of("colour", "amber"), "24.00", 3));
+		awaitIndexed("/api/products?q=" + token, 1);
+
+		// the document loses the word behind the index's back (no inventory change, so the feed does not re-read it):
+		// the documents no longer match, the index still does, and the list answers from the index
+		Query document = Query.query(Criteria.where("_id").is(sku));
+		mongo.updateFirst(document, Update.update("title", "Reading lamp").set("description", "About a reading lamp"), "products");
+		try {
+			assertThat(mongo.count(Query.query(Criteria.where("title").regex(token)), "products")).isZero();
+			assertThat(skus("/api/products?q=" + token)).containsExactly(sku);
+			assertThat(skus("/api/products?q=" + token + "&category=test-lamps&attr.colour=amber")).containsExactly(sku);
+			assertThat(skus("/api/products?q=" + token + "&category=other")).isEmpty();
+			assertThat(skus("/api/products?q=amber " + token)).as("attribute values are words too").containsExactly(sku);
+			JsonNode page = get("/api/products?q=" + token).getBody();
+			assertThat(page.path("total").asInt()).isEqualTo(1);
+			assertThat(page.path("items").get(0).path("price").path("amount").asString()).as("live from the inventory").isEqualTo("24.00");
+			assertThat(get("/api/products?q=" + token + "&page=500&size=20").getStatusCode().value()).as("beyond the pages served").isEqualTo(400);
+		}
+		finally {
+			mongo.updateFirst(document, Update.update("title", "Reading lamp " + token).set("description", "About Reading lamp " + token), "products");
+		}
 	}
 
 	@Test
@@ -225,6 +261,27 @@ class CatalogHttpTests {
 	private ResponseEntity<JsonNode> putStock(String sku, Map<String, ?> body) {
 		return admin().put().uri("/api/admin/products/{sku}/stock", sku).contentType(MediaType.APPLICATION_JSON).body(body)
 				.retrieve().toEntity(JsonNode.class);
+	}
+
+	/** Waits (at most 15 s) until the search index, fed from the inventory's changes, answers that many products. */
+	private void awaitIndexed(String uri, int products) {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+		ResponseEntity<JsonNode> response;
+		do {
+			response = get(uri);
+			if (response.getStatusCode().value() == 200 && response.getBody().path("items").size() == products) {
+				return;
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(e);
+			}
+		}
+		while (System.nanoTime() < deadline);
+		throw new AssertionError(uri + " did not answer " + products + " products within 15 s: " + response.getBody());
 	}
 
 	private List<String> skus(String uri) {

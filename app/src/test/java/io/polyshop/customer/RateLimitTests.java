@@ -151,14 +151,15 @@ class RateLimitTests {
 	@Test
 	void searchPerAddress() {
 		for (int i = 0; i < 3; i++) {
+			// not limited (a 503 while the search index is first built still counts against the budget)
 			assertThat(from(address).get().uri("/api/products?q=lamp").retrieve().toEntity(JsonNode.class).getStatusCode().value())
-					.isEqualTo(200);
+					.isIn(200, 503);
 		}
 		assertTooManyRequests(from(address).get().uri("/api/products?q=lamp").retrieve().toEntity(JsonNode.class));
 		// the full-text search shares the budget
 		assertTooManyRequests(from(address).get().uri("/api/search?q=lamp").retrieve().toEntity(JsonNode.class));
 		assertThat(from(newAddress()).get().uri("/api/products?q=lamp").retrieve().toEntity(JsonNode.class).getStatusCode().value())
-				.isEqualTo(200);
+				.isIn(200, 503);
 	}
 
 	private static void assertTooManyRequests(ResponseEntity<JsonNode> response) {

@@ -29,7 +29,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * {@code {"$ne": ""}} or {@code $where} is text to look for, not an operator; attribute names are checked
  * against {@link NewProduct#ATTRIBUTE_KEY} before they become field paths.
  * <p>
- * Words are looked up with the server's text index ({@code $text}) where it has one; the embedded
+ * In the application words are looked up in the search index ({@link io.polyshop.catalog.ProductTextIndex}), not
+ * here; this module checks them ({@link #words}). Without a text index (a test slice of the catalog alone) words
+ * are looked up with the server's text index ({@code $text}) where it has one; the embedded
  * mongo-java-server has none, so there every word must occur, case-insensitively, in the title or the
  * description (an escaped regular expression). Support is detected once, by creating the index and running a
  * {@code $text} query; the API is the same either way.
@@ -75,8 +77,21 @@ public class ProductQueries {
 		return known;
 	}
 
+	/**
+	 * Checks the whole query (bad input is an {@link InvalidProductQuery}, a 400) and answers its words, distinct and
+	 * without quotes (a quote is never syntax here), or none.
+	 */
+	public List<String> words(ProductQuery query) {
+		query(query, false);
+		return words(query.text()).stream().map(word -> word.replace("\"", "")).filter(word -> !word.isBlank()).distinct().toList();
+	}
+
 	/** The published documents matching the query. A new {@link Query} each call: callers add paging to it. */
 	public Query query(ProductQuery query) {
+		return query(query, true);
+	}
+
+	private Query query(ProductQuery query, boolean lookUpWords) {
 		List<Criteria> criteria = new ArrayList<>();
 		criteria.add(where("published").is(true));
 		if (query.category() != null && !query.category().isBlank()) {
@@ -92,6 +107,9 @@ public class ProductQueries {
 
 		List<String> words = words(query.text());
 		Query mongoQuery = new Query();
+		if (!lookUpWords) {
+			return mongoQuery;
+		}
 		if (!words.isEmpty() && usesTextIndex()) {
 			mongoQuery.addCriteria(textCriteria(words));
 		}

@@ -20,6 +20,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -54,42 +55,74 @@ final class SearchQueries {
 		this.documentsWithWord = index::documentsWith;
 	}
 
-	Query query(SearchQuery search) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder();
+	/**
+	 * What a search asks the index, in two forms with the same matches: {@code matching} only says which products match
+	 * (a word the catalog knows looked up in the one {@link ProductIndex#WORDS} field, filters; nothing scored),
+	 * {@code ranked} scores them: every word must match the title (3×), the description or an attribute value, and its
+	 * clauses score. Facets and the total are counted with {@code matching}, cheaply; the page is found with
+	 * {@code ranked}, where Lucene may skip products that cannot reach it. A word with typo tolerance matches through
+	 * its per-field clauses in both forms, so its neighbours are the same in both.
+	 */
+	record IndexQuery(Query matching, Query ranked) {
+	}
+
+	IndexQuery query(SearchQuery search) {
+		List<Query> textMatches = new ArrayList<>();
+		List<Query> textScores = new ArrayList<>();
 		SearchText text = SearchText.parse(search.text());
 		List<String> words = new ArrayList<>();
 		text.words().forEach(word -> words.addAll(terms(word)));
-		for (int i = 0; i < words.size(); i++) {
-			query.add(word(words.get(i)), Occur.MUST);
+		for (String word : words) {
+			boolean tolerateTypos = SearchText.allowedEdits(word) > 0 && documentsWithWord.applyAsInt(word) < KNOWN_WORD_DOCUMENTS;
+			Query scored = word(word, tolerateTypos);
+			textMatches.add(tolerateTypos ? scored : new TermQuery(new Term(ProductIndex.WORDS, word)));
+			textScores.add(scored);
 		}
 		for (String phrase : text.phrases()) {
 			List<String> terms = terms(phrase);
 			if (!terms.isEmpty()) {
-				query.add(new BooleanQuery.Builder()
+				Query inAnyField = new BooleanQuery.Builder()
 						.add(new BoostQuery(phrase(ProductIndex.TITLE, terms), 3), Occur.SHOULD)
 						.add(phrase(ProductIndex.DESCRIPTION, terms), Occur.SHOULD)
-						.add(phrase(ProductIndex.ATTRIBUTE_TEXT, terms), Occur.SHOULD).build(), Occur.MUST);
+						.add(phrase(ProductIndex.ATTRIBUTE_TEXT, terms), Occur.SHOULD).build();
+				textMatches.add(inAnyField);
+				textScores.add(inAnyField);
 			}
 		}
+		List<Query> filters = new ArrayList<>();
+		if (!text.isEmpty() && textScores.isEmpty()) {
+			// text with nothing to look up (punctuation, stop words only) matches nothing rather than everything
+			filters.add(new MatchNoDocsQuery("no searchable word in the text"));
+		}
 		if (search.category() != null && !search.category().isBlank()) {
-			query.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())), Occur.FILTER);
+			filters.add(new TermQuery(new Term(ProductIndex.CATEGORY, search.category())));
 		}
 		if (search.minPrice() != null || search.maxPrice() != null) {
 			long from = search.minPrice() == null ? 0 : ProductIndex.minorUnits(search.minPrice());
 			long to = search.maxPrice() == null ? Long.MAX_VALUE : ProductIndex.minorUnits(search.maxPrice());
-			query.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to), Occur.FILTER);
+			filters.add(LongPoint.newRangeQuery(ProductIndex.PRICE, from, to));
 		}
 		if (search.inStock()) {
-			query.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")), Occur.FILTER);
+			filters.add(new TermQuery(new Term(ProductIndex.IN_STOCK, "true")));
 		}
 		for (Map.Entry<String, List<String>> attribute : search.attributes().entrySet()) {
-			query.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
-					attribute.getValue().stream().map(BytesRef::new).toList()), Occur.FILTER);
+			filters.add(new TermInSetQuery(ProductIndex.ATTRIBUTE_PREFIX + attribute.getKey(),
+					attribute.getValue().stream().map(BytesRef::new).toList()));
 		}
-		BooleanQuery built = query.build();
-		return built.clauses().isEmpty() ? new MatchAllDocsQuery() : built.clauses().stream().allMatch(c -> c.getOccur() == Occur.FILTER)
-				? new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(built, Occur.FILTER).build()
-				: built;
+		if (textMatches.isEmpty() && filters.isEmpty()) {
+			return new IndexQuery(new MatchAllDocsQuery(), new MatchAllDocsQuery());
+		}
+		BooleanQuery.Builder matching = new BooleanQuery.Builder();
+		textMatches.forEach(clause -> matching.add(clause, Occur.FILTER));
+		filters.forEach(clause -> matching.add(clause, Occur.FILTER));
+		Query matches = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST).add(matching.build(), Occur.FILTER).build();
+		if (textScores.isEmpty()) {
+			return new IndexQuery(matches, matches);
+		}
+		BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+		textScores.forEach(clause -> ranked.add(clause, Occur.MUST));
+		filters.forEach(clause -> ranked.add(clause, Occur.FILTER));
+		return new IndexQuery(matches, ranked.build());
 	}
 
 	/** Titles starting with what was typed so far: the earlier words exactly, the last one as a prefix. */
@@ -154,15 +187,18 @@ final class SearchQueries {
 		}
 	}
 
-	private Query word(String term) {
+	/**
+	 * A word in the title (weighted most), the description or an attribute value. Typo tolerance only for words the
+	 * catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy neighbours would only add noise and
+	 * cost (at 1M products, two common words with fuzzy clauses score ~2x).
+	 */
+	private static Query word(String term, boolean tolerateTypos) {
 		BooleanQuery.Builder any = new BooleanQuery.Builder()
 				.add(new BoostQuery(new TermQuery(new Term(ProductIndex.TITLE, term)), 3), Occur.SHOULD)
 				.add(new TermQuery(new Term(ProductIndex.DESCRIPTION, term)), Occur.SHOULD)
 				.add(new TermQuery(new Term(ProductIndex.ATTRIBUTE_TEXT, term)), Occur.SHOULD);
-		// typo tolerance for words the catalog (nearly) lacks: a known word is what the shopper meant, and its fuzzy
-		// neighbours would only add noise and cost (at 1M products, two common words with fuzzy clauses score ~2x)
-		int edits = SearchText.allowedEdits(term);
-		if (edits > 0 && documentsWithWord.applyAsInt(term) < KNOWN_WORD_DOCUMENTS) {
+		if (tolerateTypos) {
+			int edits = SearchText.allowedEdits(term);
 			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.TITLE, term), edits, 1, 50, true), 1.5f), Occur.SHOULD);
 			any.add(new BoostQuery(new FuzzyQuery(new Term(ProductIndex.DESCRIPTION, term), edits, 1, 50, true), 0.5f), Occur.SHOULD);
 		}

@@ -112,6 +112,86 @@ class ProductIndexTest {
 	}
 
 	@Test
+	void aLargeResultIsRankedWithSkippingButCountedExactly() throws IOException {
+		List<Product> many = new ArrayList<>();
+		for (int i = 0; i < 2_500; i++) { // more than the ranking pass counts exactly
+			many.add(product(String.format("MANY-%04d", i), (i % 7 == 0 ? "Lamp " : "Shade ") + i, i % 3 == 0 ? "lamp lamp" : "a lamp",
+					i % 2 == 0 ? "lighting" : "garden", "1" + (i % 90) + ".00", 1, Map.of("colour", i % 5 == 0 ? "amber" : "grey")));
+		}
+		index.upsert(many);
+		index.commit(new ProductIndex.FeedPosition(Instant.EPOCH, ""));
+
+		ProductIndex.Hits hits = search("lamp");
+		assertThat(hits.total()).isEqualTo(2_500 + 2);
+		assertThat(counts(hits, "attr.colour")).containsEntry("amber", 500L + 1).containsEntry("grey", 2_000L);
+		assertThat(counts(hits, "category")).containsEntry("lighting", 1_250L + 2).containsEntry("garden", 1_250L);
+		// the same page as scoring every match
+		SearchQueries.IndexQuery lamp = queries.query(new SearchQuery("lamp", null, null, null, false, Map.of(), SearchSort.RELEVANCE, 24, null));
+		org.apache.lucene.search.IndexSearcher everyMatch = new org.apache.lucene.search.IndexSearcher(
+				org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(directory)));
+		org.apache.lucene.search.TopFieldDocs exhaustive = everyMatch.search(lamp.ranked(), 24, queries.sort(SearchSort.RELEVANCE));
+		assertThat(exhaustive.totalHits.value).isEqualTo(2_502);
+		assertThat(skus(hits)).containsExactlyElementsOf(java.util.Arrays.stream(exhaustive.scoreDocs).map(hit -> {
+			try {
+				return everyMatch.storedFields().document(hit.doc).get(ProductIndex.SKU);
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}).toList());
+		everyMatch.getIndexReader().close();
+		// a next page counts its total too
+		ProductIndex.Hits next = index.search(lamp, queries.sort(SearchSort.RELEVANCE), hits.last(), 24, false);
+		assertThat(next.total()).isEqualTo(2_502);
+		assertThat(skus(next)).doesNotContainAnyElementsOf(skus(hits)).hasSize(24);
+		// and the cursor walks every match once, although the ranking skips
+		for (SearchSort sort : List.of(SearchSort.RELEVANCE, SearchSort.PRICE_DESC, SearchSort.TITLE)) {
+			Set<String> walked = new HashSet<>();
+			String cursor = null;
+			int pages = 0;
+			do {
+				ProductIndex.Hits page = query(new SearchQuery("lamp", null, null, null, false, Map.of(), sort, 100, cursor));
+				assertThat(page.total()).isEqualTo(2_502);
+				walked.addAll(skus(page));
+				pages++;
+				cursor = page.last() == null ? null : SearchQueries.cursor(sort, page.last());
+			}
+			while (cursor != null);
+			assertThat(walked).as(sort.name()).hasSize(2_502);
+			assertThat(pages).isEqualTo(26);
+		}
+	}
+
+	@Test
+	void numberedPagesSkipTheMatchesBefore() throws IOException {
+		SearchQueries.IndexQuery lighting = queries.query(new SearchQuery("lamp", "lighting", null, null, false, Map.of(), SearchSort.TITLE, 1, null));
+		ProductIndex.Hits second = index.page(lighting, queries.sort(SearchSort.TITLE), 1, 1);
+		assertThat(skus(second)).containsExactly("LAMP-2"); // "Amber reading lamp", then "Desk lamp"
+		assertThat(second.total()).isEqualTo(2);
+		assertThat(skus(index.page(lighting, queries.sort(SearchSort.TITLE), 2, 1))).isEmpty();
+	}
+
+	@Test
+	void textWithoutASearchableWordMatchesNothing() throws IOException {
+		for (String text : List.of(".*", "the", "\\", "( [ ^")) {
+			assertThat(search(text).total()).as(text).isZero();
+		}
+	}
+
+	@Test
+	void anIndexOfAnotherSchemaIsRebuilt(@TempDir Path older) throws IOException {
+		try (var writer = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(older),
+				new org.apache.lucene.index.IndexWriterConfig())) {
+			writer.setLiveCommitData(Map.of("caughtUpTo", "2026-11-25T10:00:00Z", "caughtUpToSku", "").entrySet());
+			writer.commit();
+		}
+		try (ProductIndex reopened = new ProductIndex(older)) {
+			assertThat(reopened.existedAtStart()).isTrue();
+			assertThat(reopened.isBuilt()).as("an index without the words field").isFalse();
+		}
+	}
+
+	@Test
 	void refusesACursorOfAnotherSortOrNotOurs() throws IOException {
 		ProductIndex.Hits page = query(new SearchQuery(null, null, null, null, false, Map.of(), SearchSort.PRICE, 1, null));
 		String byPrice = SearchQueries.cursor(SearchSort.PRICE, page.last());

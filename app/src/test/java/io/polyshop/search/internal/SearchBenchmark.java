@@ -29,12 +29,12 @@ import io.polyshop.shared.Money;
 @Tag("benchmark")
 class SearchBenchmark {
 
-	private static final String[] CATEGORIES = { "books", "lighting", "kitchen", "garden", "audio", "toys", "sports", "office" };
+	static final String[] CATEGORIES = { "books", "lighting", "kitchen", "garden", "audio", "toys", "sports", "office" };
 	private static final String[] COLOURS = { "amber", "black", "white", "red", "green", "blue", "teal", "grey", "orange", "purple", "brown", "pink" };
 	private static final String[] MATERIALS = { "oak", "steel", "glass", "cotton", "wool", "bamboo", "ceramic", "leather" };
-	private static final String[] NOUNS = { "lamp", "lantern", "kettle", "grinder", "speaker", "notebook", "chair", "racket", "puzzle",
+	static final String[] NOUNS = { "lamp", "lantern", "kettle", "grinder", "speaker", "notebook", "chair", "racket", "puzzle",
 			"blanket", "shovel", "teapot", "headphones", "backpack", "desk", "mug", "clock", "mirror", "planter", "bottle" };
-	private static final String[] ADJECTIVES = { "vintage", "compact", "solar", "wireless", "handmade", "classic", "modern", "rustic",
+	static final String[] ADJECTIVES = { "vintage", "compact", "solar", "wireless", "handmade", "classic", "modern", "rustic",
 			"portable", "quiet", "bright", "folding", "ergonomic", "heavy", "light", "smart" };
 
 	@Test
@@ -136,7 +136,7 @@ class SearchBenchmark {
 		return new String(chars);
 	}
 
-	private static Product product(int i, Random random) {
+	static Product product(int i, Random random) {
 		String category = CATEGORIES[i % CATEGORIES.length];
 		String title = ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)] + " " + (i % 997);
 		StringBuilder description = new StringBuilder();
