@@ -63,13 +63,9 @@ public final class BenchmarkRun {
 		run.put("repeats", repeats);
 		try (Engines engines = Engines.start(data, neo4jClasspath, System.getProperty("bench.neo4j.heap", "512m"))) {
 			Endpoints endpoints = engines.endpoints();
-			Path loaded = data.resolve("loaded");
-			if (!Files.exists(loaded)) {
-				Loader.createDatabases(endpoints);
-				try (Connections connections = new Connections(endpoints)) {
-					new Loader(new Dataset(scale), data).load(connections);
-				}
-				Files.writeString(loaded, scale.toString());
+			Loader.loadMissing(endpoints, new Dataset(scale), data, stores());
+			if (Boolean.getBoolean("bench.loadOnly")) { // load now, measure later (the engines keep the data)
+				return List.of();
 			}
 			if (!Boolean.getBoolean("bench.skipEquivalence")) { // for a rerun on data already checked
 				try (Connections connections = new Connections(endpoints)) {
@@ -115,6 +111,19 @@ public final class BenchmarkRun {
 			System.out.println("written to " + output.toAbsolutePath());
 			return rows;
 		}
+	}
+
+	/** -Dbench.stores=postgres,graph,redis loads only those (a store loaded later with another engine); default all. */
+	private static java.util.Set<Loader.Store> stores() {
+		String names = System.getProperty("bench.stores", "");
+		if (names.isBlank()) {
+			return java.util.EnumSet.allOf(Loader.Store.class);
+		}
+		java.util.Set<Loader.Store> stores = java.util.EnumSet.noneOf(Loader.Store.class);
+		for (String name : names.split(",")) {
+			stores.add(Loader.Store.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+		}
+		return stores;
 	}
 
 	static final String INDEXES = "polyglot: PostgreSQL as the app's V1/V10/V30 (PKs, orders_idempotency, orders_by_status, "
