@@ -69,7 +69,8 @@ public final class BenchmarkRun {
 			}
 			if (!Boolean.getBoolean("bench.skipEquivalence")) { // for a rerun on data already checked
 				try (Connections connections = new Connections(endpoints)) {
-					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, scale.customers() <= 10_000 ? 4 : 2);
+					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, scale.customers() <= 10_000 ? 4 : 2,
+							Files.exists(Loader.Store.DOCUMENTS.marker(data)));
 				}
 			}
 			endpoints.toSystemProperties();
@@ -106,6 +107,17 @@ public final class BenchmarkRun {
 			run.put("benchmark minutes", Math.round((System.nanoTime() - started) / 6e10));
 			run.put("indexes", INDEXES);
 			List<Report.Row> rows = Report.rows(results);
+			String merge = System.getProperty("bench.merge"); // an earlier part of the same run, on the same data
+			if (merge != null) {
+				List<Report.Row> earlier = Report.read(Path.of(merge));
+				rows = Report.merge(rows, earlier);
+				com.fasterxml.jackson.databind.JsonNode earlierRun = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(merge).toFile());
+				run.put("merged", "the operations not measured in this run are from the earlier part started "
+						+ earlierRun.path("date").asText() + " on the same loaded data (load average then "
+						+ earlierRun.path("load average at start (1/5/15 min)").asText() + " -> "
+						+ earlierRun.path("load average at end (1/5/15 min)").asText() + ", "
+						+ earlierRun.path("benchmark minutes").asText() + " min)");
+			}
 			Report.write(output, rows, run);
 			System.out.println(Report.markdown(rows, run));
 			System.out.println("written to " + output.toAbsolutePath());
