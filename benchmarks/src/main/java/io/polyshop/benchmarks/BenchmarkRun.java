@@ -139,8 +139,9 @@ public final class BenchmarkRun {
 	}
 
 	static final String INDEXES = "polyglot: PostgreSQL as the app's V1/V10/V30 (PKs, orders_idempotency, orders_by_status, "
-			+ "order_lines_by_sku, event_publication's three); document store: _id only (mongo-java-server ignores the app's "
-			+ "non-unique indexes by_customer_newest_first, status, published_title: main, before feature/docstore); Neo4j: the app's "
+			+ "order_lines_by_sku, event_publication's three); document store (the product's engine, module document-engine): _id and the app's "
+			+ "@CompoundIndex declarations (products: published_title, published_category_title, published_created; orders: "
+			+ "by_customer_status_newest_first, by_status_newest_first), persistent B-trees read by its query planner; Neo4j: the app's "
 			+ "GraphSchema (unique Customer.id, Product.sku, PURCHASED(orderId, sku); range index PURCHASED.at); Redis: keys. "
 			+ "pg-only: the same plus orders_by_customer (customer_id, status, placed_at DESC), order_doc PK + (customer_id, status, "
 			+ "placed_at DESC), product PK, follows PK (follower, followee) + (followee, follower), purchased PK (order_id, sku) + "

@@ -1,9 +1,7 @@
 package io.polyshop.benchmarks;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.polyshop.documentengine.DocumentStore;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.h2.mvstore.MVStore;
 import redis.embedded.RedisServer;
 
 import java.io.BufferedReader;
@@ -23,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * The four engines, started as the app's io.polyshop.stores.internal engines start them (those classes are
  * package-private in the app): the same libraries, versions and settings. PostgreSQL 17 from zonky's binaries
  * (max_connections 200, shared_buffers 64MB, zonky's defaults otherwise: fsync off, synchronous_commit off, as in the
- * app's embedded mode), redis-server from embedded-redis (appendonly, appendfsync everysec), mongo-java-server 1.47
- * with its H2 MVStore backend (compressed, 100 ms commit delay), Neo4j 5.26 as a child JVM from module neo4j-server
+ * app's embedded mode), redis-server from embedded-redis (appendonly, appendfsync everysec), the product's document
+ * engine (module document-engine: mongo-java-server 1.47 over an H2 MVStore file with persistent secondary indexes,
+ * the app's defaults: 64 MB page cache, every write durable before it is acknowledged), Neo4j 5.26 as a child JVM from module neo4j-server
  * (512m heap, 128 MB page cache: the app's defaults).
  */
 final class Engines implements AutoCloseable {
@@ -32,19 +31,17 @@ final class Engines implements AutoCloseable {
 	private final EmbeddedPostgres postgres;
 	private final RedisServer redis;
 	private final int redisPort;
-	private final MongoServer mongo;
-	private final H2Backend mongoBackend;
+	private final DocumentStore mongo;
 	private final int mongoPort;
 	private final Process neo4j;
 	private final String neo4jUri;
 
-	private Engines(EmbeddedPostgres postgres, RedisServer redis, int redisPort, MongoServer mongo, H2Backend mongoBackend,
-			int mongoPort, Process neo4j, String neo4jUri) {
+	private Engines(EmbeddedPostgres postgres, RedisServer redis, int redisPort, DocumentStore mongo, int mongoPort,
+			Process neo4j, String neo4jUri) {
 		this.postgres = postgres;
 		this.redis = redis;
 		this.redisPort = redisPort;
 		this.mongo = mongo;
-		this.mongoBackend = mongoBackend;
 		this.mongoPort = mongoPort;
 		this.neo4j = neo4j;
 		this.neo4jUri = neo4jUri;
@@ -79,19 +76,14 @@ final class Engines implements AutoCloseable {
 		redis.start();
 
 		Path mongoData = Files.createDirectories(dataDirectory.resolve("mongodb"));
-		MVStore store = new MVStore.Builder().fileName(mongoData.resolve("polyshop.mv").toString()).compress().open();
-		store.setAutoCommitDelay(100);
-		H2Backend backend = new H2Backend(store);
-		MongoServer mongo = new MongoServer(backend);
 		int mongoPort = freePort();
-		mongo.bind("127.0.0.1", mongoPort);
+		DocumentStore mongo = DocumentStore.open(mongoData.resolve("polyshop.mv"), mongoPort, DocumentStore.Settings.defaults());
 
 		try {
-			return startNeo4j(dataDirectory, neo4jClasspath, neo4jHeap, postgres, redis, redisPort, mongo, backend, mongoPort);
+			return startNeo4j(dataDirectory, neo4jClasspath, neo4jHeap, postgres, redis, redisPort, mongo, mongoPort);
 		}
 		catch (RuntimeException | IOException e) {
-			mongo.shutdown();
-			backend.close();
+			mongo.close();
 			redis.stop();
 			postgres.close();
 			throw e;
@@ -99,7 +91,7 @@ final class Engines implements AutoCloseable {
 	}
 
 	private static Engines startNeo4j(Path dataDirectory, String neo4jClasspath, String neo4jHeap, EmbeddedPostgres postgres,
-			RedisServer redis, int redisPort, MongoServer mongo, H2Backend backend, int mongoPort) throws IOException {
+			RedisServer redis, int redisPort, DocumentStore mongo, int mongoPort) throws IOException {
 		int boltPort = freePort();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process neo4j = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx" + neo4jHeap, "-XX:+UseSerialGC",
@@ -109,7 +101,7 @@ final class Engines implements AutoCloseable {
 				dataDirectory.resolve("neo4j").toAbsolutePath().toString(), Integer.toString(boltPort)))
 				.redirectErrorStream(true).start();
 		String neo4jUri = awaitReady(neo4j);
-		return new Engines(postgres, redis, redisPort, mongo, backend, mongoPort, neo4j, neo4jUri);
+		return new Engines(postgres, redis, redisPort, mongo, mongoPort, neo4j, neo4jUri);
 	}
 
 	Endpoints endpoints() {
@@ -164,8 +156,7 @@ final class Engines implements AutoCloseable {
 		catch (IOException | InterruptedException e) {
 			neo4j.destroyForcibly();
 		}
-		mongo.shutdown();
-		mongoBackend.close();
+		mongo.close();
 		try {
 			redis.stop();
 			postgres.close();

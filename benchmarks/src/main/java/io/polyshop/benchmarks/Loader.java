@@ -300,9 +300,11 @@ final class Loader {
 	private void documents(Connections connections) {
 		connections.mongo.drop(); // a half-done load is redone from empty
 		MongoCollection<Document> products = connections.mongo.getCollection("products");
-		// the indexes Spring Data creates for the app (auto-index-creation); the engine ignores the non-unique ones
+		// the indexes Spring Data creates for the app (auto-index-creation: ProductDocument's and OrderDocument's @CompoundIndex)
 		products.createIndex(Indexes.compoundIndex(Indexes.ascending("published"), Indexes.ascending("title"), Indexes.ascending("_id")),
 				new IndexOptions().name("published_title"));
+		products.createIndex(Indexes.ascending("published", "category", "title", "_id"), new IndexOptions().name("published_category_title"));
+		products.createIndex(Indexes.ascending("published", "createdAt"), new IndexOptions().name("published_created"));
 		List<Document> batch = new ArrayList<>();
 		for (int i = 0; i < data.scale().products(); i++) {
 			batch.add(new Document(OrderDocuments.product(data.product(i), Date::from)));
@@ -316,9 +318,10 @@ final class Loader {
 			batch.clear();
 		}
 		MongoCollection<Document> orders = connections.mongo.getCollection("orders");
-		orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("placedAt")),
-				new IndexOptions().name("by_customer_newest_first"));
-		orders.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+		orders.createIndex(Indexes.compoundIndex(Indexes.ascending("customerId", "status"), Indexes.descending("placedAt")),
+				new IndexOptions().name("by_customer_status_newest_first"));
+		orders.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("placedAt")),
+				new IndexOptions().name("by_status_newest_first"));
 		forEachOrder(order -> {
 			batch.add(OrderDocuments.bson(order, 3));
 			if (batch.size() == 1000) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.springframework.core.env.Environment;
 
 import io.polyshop.stores.Store;
-import io.polyshop.stores.internal.documents.DocumentStore;
+import io.polyshop.documentengine.DocumentStore;
 
 /**
  * What the environment says about the stores, read before the application context exists: a store whose URL

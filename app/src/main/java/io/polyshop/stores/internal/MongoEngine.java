@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.polyshop.stores.internal.documents.DocumentStore;
+import io.polyshop.documentengine.DocumentStore;
 
 /**
  * The embedded document engine ({@link DocumentStore}: MongoDB's wire protocol over an H2 MVStore file with

@@ -1,4 +1,4 @@
-package io.polyshop.stores.internal.documents;
+package io.polyshop.documentengine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.Map;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 
-import io.polyshop.stores.internal.documents.QueryConditions.FieldCondition;
+import io.polyshop.documentengine.QueryConditions.FieldCondition;
 
 /**
  * Picks how a query reads a collection: by {@code _id} when the filter fixes it (whatever else it says), else the

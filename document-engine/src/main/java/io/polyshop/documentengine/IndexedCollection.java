@@ -1,4 +1,4 @@
-package io.polyshop.stores.internal.documents;
+package io.polyshop.documentengine;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,9 +72,8 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		return dataMap;
 	}
 
-	Document statistics() {
-		return new Document("documentsExamined", documentsExamined.get()).append("keysExamined", keysExamined.get())
-				.append("collectionScans", collectionScans.get()).append("count", (long) dataMap.size());
+	DocumentStore.Statistics statistics(long commits) {
+		return new DocumentStore.Statistics(documentsExamined.get(), keysExamined.get(), collectionScans.get(), dataMap.size(), commits);
 	}
 
 	// --- storage, as H2Collection ---

@@ -1,4 +1,4 @@
-package io.polyshop.stores.internal.documents;
+package io.polyshop.documentengine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -194,7 +194,12 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		}
 		if (command.equalsIgnoreCase("polyshopStats")) {
 			MongoCollection<Object> collection = resolveCollection(String.valueOf(query.get(command)), false);
-			Document response = collection instanceof IndexedCollection indexed ? indexed.statistics() : new Document();
+			Document response = new Document();
+			if (collection instanceof IndexedCollection indexed) {
+				DocumentStore.Statistics statistics = indexed.statistics(0);
+				response.append("documentsExamined", statistics.documentsExamined()).append("keysExamined", statistics.keysExamined())
+						.append("collectionScans", statistics.collectionScans()).append("count", statistics.documents());
+			}
 			Utils.markOkay(response);
 			return response;
 		}

@@ -1,4 +1,4 @@
-package io.polyshop.stores.internal.documents;
+package io.polyshop.documentengine;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -107,7 +107,7 @@ class DocumentStoreTests {
 
 		restart(DocumentStore.Settings.defaults());
 		database = client.getDatabase("polyshop");
-		assertThat(store.statistics("polyshop", "orders").get("documentsExamined")).isEqualTo(0L); // opening read nothing
+		assertThat(store.statistics("polyshop", "orders").documentsExamined()).isZero(); // opening read nothing
 		assertShapesUseIndexes(database);
 		// still maintained after the restart
 		database.getCollection("orders").insertOne(order("c-1", 999, "COMPLETED"));

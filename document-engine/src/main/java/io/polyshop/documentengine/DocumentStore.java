@@ -1,4 +1,4 @@
-package io.polyshop.stores.internal.documents;
+package io.polyshop.documentengine;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,11 +6,13 @@ import java.time.Duration;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * The embedded document engine: MongoDB's wire protocol (mongo-java-server) over one H2 MVStore file, with
  * persistent secondary indexes and an index-aware query path ({@link IndexedBackend}). See docs/document-store.md.
+ * <p>
+ * This class, its {@link Settings} and {@link Statistics} are the module's whole public API: clients open a store on
+ * a port and talk to it with a MongoDB driver.
  */
 public final class DocumentStore implements AutoCloseable {
 
@@ -24,6 +26,18 @@ public final class DocumentStore implements AutoCloseable {
 		public static Settings defaults() {
 			return new Settings(64, Duration.ZERO);
 		}
+	}
+
+	/**
+	 * What the queries on one collection read since the store was opened, and how many commits made writes durable.
+	 *
+	 * @param documentsExamined documents the queries read (and deserialised)
+	 * @param keysExamined index entries the queries read
+	 * @param collectionScans queries that had no index to read and walked every document
+	 * @param documents documents in the collection now
+	 * @param commits durable commits (one {@code fsync} each) of the whole store
+	 */
+	public record Statistics(long documentsExamined, long keysExamined, long collectionScans, long documents, long commits) {
 	}
 
 	private static final int HOUSEKEEPING_MILLIS = 1000;
@@ -45,8 +59,8 @@ public final class DocumentStore implements AutoCloseable {
 		return store;
 	}
 
-	/** Opens (or creates) the store file without serving it yet. */
-	static DocumentStore open(Path file, Settings settings) {
+	/** Opens (or creates) the store file without serving it (to measure opening, or to build its indexes). */
+	public static DocumentStore open(Path file, Settings settings) {
 		MVStore store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(settings.cacheMegabytes()).open();
 		boolean window = !settings.commitWindow().isZero();
 		// the background writer also compacts the file; with group commit it only has housekeeping left
@@ -55,12 +69,12 @@ public final class DocumentStore implements AutoCloseable {
 		return new DocumentStore(store, backend, new MongoServer(backend));
 	}
 
-	/** What the queries on a collection read so far and how many commits made writes durable (for tests and the benchmark). */
-	public Document statistics(String database, String collection) {
+	/** What the queries on a collection read so far and how many commits made writes durable (for tests and benchmarks). */
+	public Statistics statistics(String database, String collection) {
 		if (backend.resolveDatabase(database).resolveCollection(collection, false) instanceof IndexedCollection indexed) {
-			return indexed.statistics().append("commits", backend.commits());
+			return indexed.statistics(backend.commits());
 		}
-		return new Document("commits", backend.commits());
+		return new Statistics(0, 0, 0, 0, backend.commits());
 	}
 
 	/** Bytes of heap the MVStore page cache holds now. */

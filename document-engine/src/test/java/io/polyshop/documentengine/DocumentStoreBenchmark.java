@@ -1,4 +1,4 @@
-package io.polyshop.stores.internal.documents;
+package io.polyshop.documentengine;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
