@@ -34,6 +34,15 @@ public final class BenchmarkRun {
 	public static void main(String[] args) throws Exception {
 		String mode = args.length > 0 ? args[0] : "quick";
 		Path output = Path.of(args.length > 1 ? args[1] : "target/benchmarks");
+		// Maven's exec:exec hands no -D of its own command line to this JVM: -Dbench.options="bench.repeats=1 ..." does
+		for (int i = 2; i < args.length; i++) {
+			for (String option : args[i].trim().split("\\s+")) {
+				int equals = option.indexOf('=');
+				if (equals > 0) {
+					System.setProperty(option.substring(0, equals), option.substring(equals + 1));
+				}
+			}
+		}
 		if (!mode.equals("quick")) {
 			output = output.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + System.getProperty("bench.scale", mode));
 		}
@@ -61,7 +70,15 @@ public final class BenchmarkRun {
 		run.put("load average at start (1/5/15 min)", Machine.loadAverage());
 		run.put("mode", mode + " timing, data " + scale);
 		run.put("repeats", repeats);
-		try (Engines engines = Engines.start(data, neo4jClasspath, System.getProperty("bench.neo4j.heap", "512m"))) {
+		// Neo4j: the app's 512m heap and 128 MB page cache, but at full size a heap of 1g and a page cache holding the
+		// whole graph (its store is 638 MB with indexes, 2026-11-26), as PostgreSQL has the OS cache for its 4.2 GB
+		boolean full = scale.name().equals("full");
+		if (full && System.getProperty("bench.neo4j.pagecache-mb") == null) {
+			System.setProperty("bench.neo4j.pagecache-mb", "1024");
+		}
+		run.put("neo4j", "heap " + System.getProperty("bench.neo4j.heap", full ? "1g" : "512m") + ", page cache "
+				+ Long.getLong("bench.neo4j.pagecache-mb", 128) + " MB");
+		try (Engines engines = Engines.start(data, neo4jClasspath, System.getProperty("bench.neo4j.heap", full ? "1g" : "512m"))) {
 			Endpoints endpoints = engines.endpoints();
 			Loader.loadMissing(endpoints, new Dataset(scale), data, stores());
 			if (Boolean.getBoolean("bench.loadOnly")) { // load now, measure later (the engines keep the data)
