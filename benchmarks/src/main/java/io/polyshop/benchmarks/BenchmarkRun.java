@@ -34,6 +34,15 @@ public final class BenchmarkRun {
 	public static void main(String[] args) throws Exception {
 		String mode = args.length > 0 ? args[0] : "quick";
 		Path output = Path.of(args.length > 1 ? args[1] : "target/benchmarks");
+		// Maven's exec:exec hands no -D of its own command line to this JVM: -Dbench.options="bench.repeats=1 ..." does
+		for (int i = 2; i < args.length; i++) {
+			for (String option : args[i].trim().split("\\s+")) {
+				int equals = option.indexOf('=');
+				if (equals > 0) {
+					System.setProperty(option.substring(0, equals), option.substring(equals + 1));
+				}
+			}
+		}
 		if (!mode.equals("quick")) {
 			output = output.resolve(LocalDate.now(ZoneOffset.UTC) + "-" + System.getProperty("bench.scale", mode));
 		}
@@ -61,19 +70,24 @@ public final class BenchmarkRun {
 		run.put("load average at start (1/5/15 min)", Machine.loadAverage());
 		run.put("mode", mode + " timing, data " + scale);
 		run.put("repeats", repeats);
-		try (Engines engines = Engines.start(data, neo4jClasspath, System.getProperty("bench.neo4j.heap", "512m"))) {
+		// Neo4j: the app's 512m heap and 128 MB page cache, but at full size a heap of 1g and a page cache holding the
+		// whole graph (its store is 638 MB with indexes, 2026-11-26), as PostgreSQL has the OS cache for its 4.2 GB
+		boolean full = scale.name().equals("full");
+		if (full && System.getProperty("bench.neo4j.pagecache-mb") == null) {
+			System.setProperty("bench.neo4j.pagecache-mb", "1024");
+		}
+		run.put("neo4j", "heap " + System.getProperty("bench.neo4j.heap", full ? "1g" : "512m") + ", page cache "
+				+ Long.getLong("bench.neo4j.pagecache-mb", 128) + " MB");
+		try (Engines engines = Engines.start(data, neo4jClasspath, System.getProperty("bench.neo4j.heap", full ? "1g" : "512m"))) {
 			Endpoints endpoints = engines.endpoints();
-			Path loaded = data.resolve("loaded");
-			if (!Files.exists(loaded)) {
-				Loader.createDatabases(endpoints);
-				try (Connections connections = new Connections(endpoints)) {
-					new Loader(new Dataset(scale), data).load(connections);
-				}
-				Files.writeString(loaded, scale.toString());
+			Loader.loadMissing(endpoints, new Dataset(scale), data, stores());
+			if (Boolean.getBoolean("bench.loadOnly")) { // load now, measure later (the engines keep the data)
+				return List.of();
 			}
 			if (!Boolean.getBoolean("bench.skipEquivalence")) { // for a rerun on data already checked
 				try (Connections connections = new Connections(endpoints)) {
-					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, scale.customers() <= 10_000 ? 4 : 2);
+					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, scale.customers() <= 10_000 ? 4 : 2,
+							Files.exists(Loader.Store.DOCUMENTS.marker(data)));
 				}
 			}
 			endpoints.toSystemProperties();
@@ -110,11 +124,35 @@ public final class BenchmarkRun {
 			run.put("benchmark minutes", Math.round((System.nanoTime() - started) / 6e10));
 			run.put("indexes", INDEXES);
 			List<Report.Row> rows = Report.rows(results);
+			String merge = System.getProperty("bench.merge"); // an earlier part of the same run, on the same data
+			if (merge != null) {
+				List<Report.Row> earlier = Report.read(Path.of(merge));
+				rows = Report.merge(rows, earlier);
+				com.fasterxml.jackson.databind.JsonNode earlierRun = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Path.of(merge).toFile());
+				run.put("merged", "the operations not measured in this run are from the earlier part started "
+						+ earlierRun.path("date").asText() + " on the same loaded data (load average then "
+						+ earlierRun.path("load average at start (1/5/15 min)").asText() + " -> "
+						+ earlierRun.path("load average at end (1/5/15 min)").asText() + ", "
+						+ earlierRun.path("benchmark minutes").asText() + " min)");
+			}
 			Report.write(output, rows, run);
 			System.out.println(Report.markdown(rows, run));
 			System.out.println("written to " + output.toAbsolutePath());
 			return rows;
 		}
+	}
+
+	/** -Dbench.stores=postgres,graph,redis loads only those (a store loaded later with another engine); default all. */
+	private static java.util.Set<Loader.Store> stores() {
+		String names = System.getProperty("bench.stores", "");
+		if (names.isBlank()) {
+			return java.util.EnumSet.allOf(Loader.Store.class);
+		}
+		java.util.Set<Loader.Store> stores = java.util.EnumSet.noneOf(Loader.Store.class);
+		for (String name : names.split(",")) {
+			stores.add(Loader.Store.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+		}
+		return stores;
 	}
 
 	static final String INDEXES = "polyglot: PostgreSQL as the app's V1/V10/V30 (PKs, orders_idempotency, orders_by_status, "

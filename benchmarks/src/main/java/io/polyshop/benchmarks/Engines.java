@@ -95,7 +95,9 @@ final class Engines implements AutoCloseable {
 		int boltPort = freePort();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process neo4j = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx" + neo4jHeap, "-XX:+UseSerialGC",
-				"-XX:+ExitOnOutOfMemoryError", "-cp", neo4jClasspath, "io.polyshop.neo4jserver.EmbeddedNeo4jServer",
+				"-XX:+ExitOnOutOfMemoryError",
+				// the app's 128 MB unless -Dbench.neo4j.pagecache-mb says otherwise (the full size's graph is larger)
+				"-Dpolyshop.neo4j.pagecache-mb=" + Long.getLong("bench.neo4j.pagecache-mb", 128), "-cp", neo4jClasspath, "io.polyshop.neo4jserver.EmbeddedNeo4jServer",
 				dataDirectory.resolve("neo4j").toAbsolutePath().toString(), Integer.toString(boltPort)))
 				.redirectErrorStream(true).start();
 		String neo4jUri = awaitReady(neo4j);

@@ -43,38 +43,94 @@ final class Loader {
 		this.dataDirectory = dataDirectory;
 	}
 
-	static void createDatabases(Endpoints endpoints) throws SQLException {
+	/** The four loads, each done once per data directory and marked done by a file of its own. */
+	enum Store {
+		POSTGRES, DOCUMENTS, GRAPH, REDIS;
+
+		Path marker(Path dataDirectory) {
+			return dataDirectory.resolve("loaded-" + name().toLowerCase(java.util.Locale.ROOT));
+		}
+	}
+
+	/**
+	 * Loads every store of {@code stores} not loaded yet into this data directory, so that one store can be reloaded
+	 * alone (delete its marker, and for the documents its directory: the document engine changed). A load that failed
+	 * half-way is redone from empty: the two databases recreated, the collections dropped, Redis flushed; a half-loaded
+	 * graph stops the run (its directory must go).
+	 */
+	static void loadMissing(Endpoints endpoints, Dataset data, Path dataDirectory, java.util.Set<Store> stores) throws Exception {
+		java.util.Set<Store> missing = java.util.EnumSet.noneOf(Store.class);
+		for (Store store : stores) {
+			if (!Files.exists(store.marker(dataDirectory))) {
+				missing.add(store);
+			}
+		}
+		if (missing.isEmpty()) {
+			return;
+		}
+		if (missing.contains(Store.POSTGRES)) {
+			createDatabases(endpoints);
+		}
+		try (Connections connections = new Connections(endpoints)) {
+			new Loader(data, dataDirectory).load(connections, missing);
+		}
+	}
+
+	private static void createDatabases(Endpoints endpoints) throws SQLException {
 		try (Connection c = DriverManager.getConnection(endpoints.postgres() + "postgres", "postgres", "");
 				Statement s = c.createStatement()) {
+			s.execute("DROP DATABASE IF EXISTS polyglot");
+			s.execute("DROP DATABASE IF EXISTS pgonly");
 			s.execute("CREATE DATABASE polyglot");
 			s.execute("CREATE DATABASE pgonly");
 		}
 	}
 
-	void load(Connections connections) throws Exception {
+	void load(Connections connections, java.util.Set<Store> stores) throws Exception {
 		long started = System.nanoTime();
-		execute(connections.polyglotPostgres, Schemas.POLYGLOT);
-		execute(connections.pgOnly, Schemas.PG_ONLY);
-		execute(connections.pgOnly, new String(Loader.class.getResourceAsStream("/org/springframework/session/jdbc/schema-postgresql.sql")
-				.readAllBytes(), StandardCharsets.UTF_8));
+		if (stores.contains(Store.POSTGRES)) {
+			execute(connections.polyglotPostgres, Schemas.POLYGLOT);
+			execute(connections.pgOnly, Schemas.PG_ONLY);
+			execute(connections.pgOnly, new String(Loader.class.getResourceAsStream("/org/springframework/session/jdbc/schema-postgresql.sql")
+					.readAllBytes(), StandardCharsets.UTF_8));
+		}
 		ExecutorService pool = Executors.newFixedThreadPool(5); // the common pool has one thread on two cores
 		try {
-			List<CompletableFuture<Void>> loads = List.of(
-					CompletableFuture.runAsync(() -> timed("postgres polyglot", () -> postgres(connections.polyglotPostgres, false)), pool),
-					CompletableFuture.runAsync(() -> timed("postgres pg-only", () -> postgres(connections.pgOnly, true)), pool),
-					CompletableFuture.runAsync(() -> timed("documents", () -> documents(connections)), pool),
-					CompletableFuture.runAsync(() -> timed("graph", () -> graph(connections)), pool),
-					CompletableFuture.runAsync(() -> timed("redis + sessions", () -> carts(connections)), pool));
+			List<CompletableFuture<Void>> loads = new ArrayList<>();
+			if (stores.contains(Store.POSTGRES)) {
+				loads.add(CompletableFuture.runAsync(() -> timed("postgres polyglot", () -> postgres(connections.polyglotPostgres, false)), pool));
+				loads.add(CompletableFuture.runAsync(() -> timed("postgres pg-only", () -> {
+					postgres(connections.pgOnly, true);
+					sessions(connections, Sides.PG_ONLY);
+				}), pool));
+			}
+			if (stores.contains(Store.DOCUMENTS)) {
+				loads.add(CompletableFuture.runAsync(() -> timed("documents", () -> documents(connections)), pool));
+			}
+			if (stores.contains(Store.GRAPH)) {
+				loads.add(CompletableFuture.runAsync(() -> timed("graph", () -> graph(connections)), pool));
+			}
+			if (stores.contains(Store.REDIS)) {
+				loads.add(CompletableFuture.runAsync(() -> timed("redis + sessions", () -> {
+					carts(connections);
+					sessions(connections, Sides.POLYGLOT);
+				}), pool));
+			}
 			CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).join();
 		}
 		finally {
 			pool.shutdown();
 		}
-		timed("vacuum analyze", () -> {
-			execute(connections.polyglotPostgres, "VACUUM ANALYZE");
-			execute(connections.pgOnly, "VACUUM ANALYZE");
-		});
-		System.out.printf("loaded %s in %.0f s%n", data.scale(), (System.nanoTime() - started) / 1e9);
+		if (stores.contains(Store.POSTGRES)) {
+			timed("vacuum analyze", () -> {
+				execute(connections.polyglotPostgres, "VACUUM ANALYZE");
+				execute(connections.pgOnly, "VACUUM ANALYZE");
+			});
+		}
+		for (Store store : stores) {
+			Files.writeString(store.marker(dataDirectory), data.scale().toString());
+		}
+		System.out.printf("loaded %s into %s in %.0f s%n", data.scale(), stores, (System.nanoTime() - started) / 1e9);
 	}
 
 	interface Step {
@@ -242,6 +298,7 @@ final class Loader {
 	}
 
 	private void documents(Connections connections) {
+		connections.mongo.drop(); // a half-done load is redone from empty
 		MongoCollection<Document> products = connections.mongo.getCollection("products");
 		// the indexes Spring Data creates for the app (auto-index-creation: ProductDocument's and OrderDocument's @CompoundIndex)
 		products.createIndex(Indexes.compoundIndex(Indexes.ascending("published"), Indexes.ascending("title"), Indexes.ascending("_id")),
@@ -283,6 +340,9 @@ final class Loader {
 				session.run(statement).consume();
 			}
 			session.run("CALL db.awaitIndexes(300)").consume();
+			if (session.run("MATCH (n) RETURN count(n) > 0 AS any").single().get("any").asBoolean()) {
+				throw new IllegalStateException("the graph is half loaded: delete " + dataDirectory.resolve("neo4j") + " and run again");
+			}
 			Batches customers = new Batches(session, "UNWIND $rows AS id CREATE (:Customer {id: id})");
 			for (int i = 0; i < data.scale().customers(); i++) {
 				customers.add(Dataset.customer(i));
@@ -341,7 +401,11 @@ final class Loader {
 		}
 	}
 
-	private void carts(Connections connections) throws IOException {
+	private void carts(Connections connections) {
+		connections.redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) redis -> {
+			redis.serverCommands().flushAll();
+			return null;
+		});
 		connections.redis.executePipelined((org.springframework.data.redis.core.RedisCallback<Object>) redis -> {
 			for (int i = 0; i < data.scale().carts(); i++) {
 				byte[] key = CartStore.Redis.key(Dataset.customer(i)).getBytes(StandardCharsets.UTF_8);
@@ -353,14 +417,15 @@ final class Loader {
 			}
 			return null;
 		});
-		for (String side : List.of(Sides.POLYGLOT, Sides.PG_ONLY)) {
-			SessionStore sessions = SessionStore.of(side, connections);
-			List<String> ids = new ArrayList<>(data.scale().sessions());
-			for (int i = 0; i < data.scale().sessions(); i++) {
-				ids.add(sessions.create(Dataset.customer(i)));
-			}
-			Files.write(sessionIds(dataDirectory, side), ids);
+	}
+
+	private void sessions(Connections connections, String side) throws IOException {
+		SessionStore sessions = SessionStore.of(side, connections);
+		List<String> ids = new ArrayList<>(data.scale().sessions());
+		for (int i = 0; i < data.scale().sessions(); i++) {
+			ids.add(sessions.create(Dataset.customer(i)));
 		}
+		Files.write(sessionIds(dataDirectory, side), ids);
 	}
 
 	static Path sessionIds(Path dataDirectory, String side) {

@@ -250,14 +250,46 @@ final class Report {
 	/** Re-renders the charts of a results directory from its results.json: {@code Report <directory>}. */
 	public static void main(String[] args) throws IOException {
 		Path directory = Path.of(args[0]);
-		com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(directory.resolve("results.json").toFile());
+		charts(directory, read(directory.resolve("results.json")));
+	}
+
+	/** The rows of a results.json written by {@link #write}. */
+	static List<Row> read(Path resultsJson) throws IOException {
+		com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(resultsJson.toFile());
 		List<Row> rows = new ArrayList<>();
 		for (com.fasterxml.jackson.databind.JsonNode r : json.get("rows")) {
+			com.fasterxml.jackson.databind.JsonNode repeats = r.path("repeats");
 			rows.add(new Row(r.get("workload").asText(), r.get("operation").asText(), r.get("side").asText(), r.get("threads").asInt(),
 					r.get("samples").asLong(), r.get("throughputOpsPerSecond").asDouble(), r.get("p50Millis").asDouble(),
-					r.get("p99Millis").asDouble(), r.get("meanMillis").asDouble(), List.of(), List.of(), List.of()));
+					r.get("p99Millis").asDouble(), r.get("meanMillis").asDouble(), doubles(repeats.path("throughput")),
+					doubles(repeats.path("p50Millis")), doubles(repeats.path("p99Millis"))));
 		}
-		charts(directory, rows);
+		return rows;
+	}
+
+	private static List<Double> doubles(com.fasterxml.jackson.databind.JsonNode array) {
+		List<Double> values = new ArrayList<>();
+		array.forEach(v -> values.add(v.asDouble()));
+		return values;
+	}
+
+	/**
+	 * This run's rows plus an earlier run's rows for the operations this run did not measure (a run split in two, on
+	 * the same loaded data: e.g. the graph workloads first, the document workloads once their engine is loaded).
+	 */
+	static List<Row> merge(List<Row> measured, List<Row> earlier) {
+		List<Row> rows = new ArrayList<>(measured);
+		for (Row row : earlier) {
+			if (measured.stream().noneMatch(r -> r.workload().equals(row.workload()) && r.operation().equals(row.operation())
+					&& r.side().equals(row.side()))) {
+				rows.add(row);
+			}
+		}
+		rows.sort((a, b) -> {
+			int c = (a.workload() + a.operation()).compareTo(b.workload() + b.operation());
+			return c != 0 ? c : Integer.compare(sideOrder(a.side()), sideOrder(b.side()));
+		});
+		return rows;
 	}
 
 	static String slug(String workload) {

@@ -48,7 +48,8 @@ public final class EmbeddedNeo4jServer {
 				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
 				// Authentication on when the parent gives a password (POLYSHOP_NEO4J_PASSWORD, never on the command line)
 				.setConfig(GraphDatabaseSettings.auth_enabled, password != null)
-				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128))
+				// 128 MB: the app's; a caller holding a larger graph (the benchmarks at full size) may give -Dpolyshop.neo4j.pagecache-mb
+				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.getLong("polyshop.neo4j.pagecache-mb", 128)))
 				.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))
 				// Bolt waits 10 s by default for its worker pool and connections at shutdown; the parent has closed
 				// its driver by then, so 1 s is plenty and every stop (Ctrl-C, tests) is 9 s shorter.
