@@ -119,10 +119,9 @@ public class Catalog {
 	 * Only an application without a text index (a test slice of this module) looks words up in the documents.
 	 */
 	public PageView<ProductSummary> search(ProductQuery query, Paging paging) {
-		List<String> words = queries.words(query);
-		boolean hasText = query.text() != null && !query.text().isBlank();
-		ProductTextIndex index = hasText ? textIndex.getIfAvailable() : null;
+		ProductTextIndex index = query.text() != null && !query.text().isBlank() ? textIndex.getIfAvailable() : null;
 		if (index != null) {
+			List<String> words = queries.words(query); // checks the whole query, as queries.query(query) does below
 			return words.isEmpty() ? new PageView<>(List.of(), paging.page(), paging.size(), 0) // only quotes: no word to find
 					: index.find(new ProductQuery(String.join(" ", words), query.category(), query.attributes()), paging);
 		}
