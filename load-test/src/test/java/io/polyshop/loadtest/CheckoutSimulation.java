@@ -63,7 +63,7 @@ public class CheckoutSimulation extends Simulation {
 	static final int BUYERS = Integer.getInteger("buyers", 100);
 	static final int HOT_UNITS = Integer.getInteger("hotUnits", 20);
 	/** {@code token}: API clients with a bearer token each (the default); {@code session}: the sign-in form and its cookie. */
-	static final String AUTH = System.getProperty("auth", "token");
+	static final boolean BEARER = System.getProperty("auth", "token").equals("token");
 	static final boolean PREPARE = Boolean.parseBoolean(System.getProperty("prepare", "true"));
 	static final Path TOKENS = Path.of("target", "load-test-tokens-" + Integer.toHexString(BASE_URL.hashCode()) + ".txt");
 	static final int CATCH_UP_SECONDS = Integer.getInteger("catchUpSeconds", 5);
@@ -71,6 +71,9 @@ public class CheckoutSimulation extends Simulation {
 	static final String ADMIN_PASSWORD = System.getProperty("adminPassword", "Load-test-admin-1");
 	static final String CUSTOMER_PASSWORD = "Load-test-customer-1";
 	static final String CARD = "4242424242424242"; // the payment simulator approves it
+	static final String CHECKOUT_BODY = """
+			{"shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
+			 "postalCode": "SW1Y 4JH", "country": "GB"}, "payment": {"cardNumber": "%s"}}""".formatted(CARD);
 
 	static final AdminApi admin = new AdminApi(BASE_URL, ADMIN_EMAIL, ADMIN_PASSWORD);
 	static final String HOT_SKU = "HOT-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
@@ -93,7 +96,7 @@ public class CheckoutSimulation extends Simulation {
 	@Override
 	public void before() {
 		if (!PREPARE && !SCENARIO.equals("hot")) {
-			if (AUTH.equals("token")) {
+			if (BEARER) {
 				tokens.addAll(admin.customerTokens(USERS, CUSTOMER_PASSWORD, TOKENS, true));
 			}
 			return; // -Dprepare=false: an earlier run made the products, customers and tokens (keeps bcrypt out of a measured run)
@@ -108,7 +111,7 @@ public class CheckoutSimulation extends Simulation {
 			admin.ensureProducts(skus, 1_000_000);
 		}
 		admin.ensureCustomers(customers, CUSTOMER_PASSWORD);
-		if (AUTH.equals("token")) {
+		if (BEARER) {
 			tokens.addAll(admin.customerTokens(customers, CUSTOMER_PASSWORD, TOKENS, false));
 		}
 	}
@@ -120,18 +123,18 @@ public class CheckoutSimulation extends Simulation {
 	Iterator<Map<String, Object>> customerFeeder() {
 		int customers = SCENARIO.equals("hot") ? BUYERS : USERS;
 		return IntStream.range(0, customers).<Map<String, Object>>mapToObj(i -> Map.of("email", AdminApi.customerEmail(i),
-				"password", CUSTOMER_PASSWORD, "token", AUTH.equals("token") ? tokens.get(i) : "")).iterator();
+				"password", CUSTOMER_PASSWORD, "token", BEARER ? tokens.get(i) : "")).iterator();
 	}
 
 	/**
 	 * What each request carries: the customer's bearer token, or, with a browser session, the session's CSRF token
 	 * (the cookie goes by itself).
 	 */
-	static final String CREDENTIAL_HEADER = AUTH.equals("token") ? "Authorization" : "X-CSRF-TOKEN";
-	static final String CREDENTIAL = AUTH.equals("token") ? "Bearer #{token}" : "#{csrf}";
+	static final String CREDENTIAL_HEADER = BEARER ? "Authorization" : "X-CSRF-TOKEN";
+	static final String CREDENTIAL = BEARER ? "Bearer #{token}" : "#{csrf}";
 
 	/** Token: issued before the run. Session: the sign-in form once, then the session's CSRF token for the API calls that change something. */
-	ChainBuilder signIn = AUTH.equals("token") ? exec(session -> session) : exec(
+	ChainBuilder signIn = BEARER ? exec(session -> session) : exec(
 			http("sign-in form").get("/login").header("Accept", "text/html")
 					.check(css("input[name=_csrf]", "value").saveAs("formCsrf")),
 			http("sign in").post("/login").asFormUrlEncoded()
@@ -156,9 +159,7 @@ public class CheckoutSimulation extends Simulation {
 
 	ChainBuilder checkout = exec(http("checkout").post("/api/checkout").header(CREDENTIAL_HEADER, CREDENTIAL)
 			.header("Idempotency-Key", session -> UUID.randomUUID().toString())
-			.body(StringBody("""
-					{"shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
-					 "postalCode": "SW1Y 4JH", "country": "GB"}, "payment": {"cardNumber": "%s"}}""".formatted(CARD)))
+			.body(StringBody(CHECKOUT_BODY))
 			.check(status().is(201), jmesPath("status").is("COMPLETED")));
 
 	ScenarioBuilder shoppers(String name, ChainBuilder iteration) {
@@ -183,9 +184,7 @@ public class CheckoutSimulation extends Simulation {
 					asLongAs(session -> session.getInt("checkoutStatus") == 503 && session.getInt("checkoutTry") < 5, "checkoutTry").on(
 							pause(Duration.ofMillis(200)).exec(http("hot: checkout").post("/api/checkout")
 									.header(CREDENTIAL_HEADER, CREDENTIAL).header("Idempotency-Key", "#{key}")
-									.body(StringBody("""
-											{"shippingAddress": {"name": "Ada Lovelace", "line1": "12 St James's Square", "city": "London",
-											 "postalCode": "SW1Y 4JH", "country": "GB"}, "payment": {"cardNumber": "%s"}}""".formatted(CARD)))
+									.body(StringBody(CHECKOUT_BODY))
 									.check(status().in(201, 409, 503).saveAs("checkoutStatus"), jmesPath("orderId").optional().saveAs("orderId")))))
 			.exec(session -> {
 				if (session.getInt("checkoutStatus") == 201) {
