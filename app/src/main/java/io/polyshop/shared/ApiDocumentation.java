@@ -150,7 +150,7 @@ class ApiDocumentation {
 			responses.putIfAbsent("404", problem("No such resource"));
 		}
 		responses.putIfAbsent("500", problem("Unexpected failure; the problem has no internals, the log has the details"));
-		responses.putIfAbsent("503", problem("A store this operation needs does not answer; retry later"));
+		responses.putIfAbsent("503", problem("A store this operation needs does not answer, or (checkout) earlier orders are still being recorded; retry after Retry-After seconds"));
 		// whatever springdoc derived from exception handlers: every error is a problem document
 		responses.forEach((code, response) -> {
 			if (response.get$ref() == null && (code.startsWith("4") || code.startsWith("5"))) {

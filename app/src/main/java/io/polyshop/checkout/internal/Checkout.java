@@ -25,6 +25,7 @@ import io.polyshop.checkout.PaymentGateway.PaymentResult;
 import io.polyshop.inventory.InsufficientStock;
 import io.polyshop.inventory.Inventory;
 import io.polyshop.shared.FaultSeams;
+import io.polyshop.shared.ListenerBacklog;
 
 /**
  * Checkout across the stores. The cart (Redis) says what; inventory (PostgreSQL) says at what price, now.
@@ -53,12 +54,14 @@ class Checkout {
 	private final TransactionTemplate transaction;
 	private final ApplicationEventPublisher events;
 	private final FaultSeams seams;
+	private final ListenerBacklog backlog;
+	private final CheckoutAdmission admission;
 	private final Clock clock;
 	private final Duration keyLifetime;
 
 	Checkout(Orders orders, CheckoutKeys keys, CartClaims claims, OrderPayments payments, CartCleanup cleanup, Carts carts, Inventory inventory,
 			CartPricing pricing, PaymentGateway gateway, TransactionTemplate transaction, ApplicationEventPublisher events,
-			FaultSeams seams, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
+			FaultSeams seams, ListenerBacklog backlog, CheckoutAdmission admission, Clock clock, @Value("${polyshop.checkout.idempotency-key-lifetime:24h}") Duration keyLifetime) {
 		this.orders = orders;
 		this.keys = keys;
 		this.claims = claims;
@@ -71,6 +74,8 @@ class Checkout {
 		this.transaction = transaction;
 		this.events = events;
 		this.seams = seams;
+		this.backlog = backlog;
+		this.admission = admission;
 		this.clock = clock;
 		this.keyLifetime = keyLifetime;
 	}
@@ -87,6 +92,7 @@ class Checkout {
 		if (!Luhn.isValid(request.payment().cardNumber())) {
 			throw CheckoutProblems.invalidCard();
 		}
+		backlog.awaitRoom(); // before any connection is taken: the deliveries it waits for need them
 
 		java.time.Instant cartReadAt = claims.now();
 		List<CartItem> items = carts.items(CartOwner.customer(customerId));
@@ -94,7 +100,7 @@ class Checkout {
 		String fingerprint = CartClaims.fingerprint(items);
 		Order order;
 		try {
-			order = transaction.execute(status -> {
+			order = admission.admit(() -> transaction.execute(status -> {
 				Order placed = orders.save(Order.place(customerId, idempotencyKey, priced, request.shippingAddress(),
 						request.payment().last4(), clock.instant()));
 				inventory.reserve(OrderPayments.quantities(placed));
@@ -106,7 +112,7 @@ class Checkout {
 				});
 				events.publishEvent(new OrderPlaced(placed.id().toString(), customerId));
 				return placed;
-			});
+			}));
 		}
 		catch (KeyTakenMeanwhile e) {
 			// another request with this key committed first: its order is the answer, and ours rolled back whole

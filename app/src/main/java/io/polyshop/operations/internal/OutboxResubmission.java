@@ -1,6 +1,7 @@
 package io.polyshop.operations.internal;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /**
  * Cross-store catch-up. An event listener that failed (its store was down) or never ran (the instance crashed
  * after the PostgreSQL commit, or stopped with the task still queued) leaves its publication incomplete in the
- * outbox; this resubmits those older than a minimum age, on a schedule, on one instance of the cluster at a time,
- * until they succeed. Start-up resubmission is Spring Modulith's own
+ * outbox; this resubmits them on a short schedule, on one instance of the cluster at a time, until they succeed,
+ * each when its {@link RedeliveryBackoff} says it is due (seconds after a first failure, then ever less often). Start-up resubmission is Spring Modulith's own
  * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). Listeners are idempotent, so a
  * publication delivered twice changes nothing.
  * <p>
@@ -35,21 +36,22 @@ class OutboxResubmission {
 
 	private final IncompleteEventPublications incomplete;
 	private final JdbcTemplate jdbc;
-	private final Duration minAge;
+	private final RedeliveryBackoff backoff;
 	private final Duration staleAfter;
 
 	OutboxResubmission(IncompleteEventPublications incomplete, JdbcTemplate jdbc,
-			@Value("${polyshop.outbox.resubmit-min-age:30s}") Duration minAge,
+			@Value("${polyshop.outbox.resubmit-min-age:1s}") Duration minAge,
+			@Value("${polyshop.outbox.resubmit-max-delay:2m}") Duration maxDelay,
 			@Value("${polyshop.outbox.stale-after:2m}") Duration staleAfter) {
 		this.incomplete = incomplete;
 		this.jdbc = jdbc;
-		this.minAge = minAge;
+		this.backoff = new RedeliveryBackoff(minAge, maxDelay);
 		this.staleAfter = staleAfter;
 	}
 
-	@Scheduled(fixedDelayString = "${polyshop.outbox.resubmit-interval:15s}", initialDelayString = "${polyshop.outbox.resubmit-interval:15s}")
-	@SchedulerLock(name = "operations.outbox-resubmission", lockAtLeastFor = "${polyshop.outbox.resubmit-interval:15s}",
-			lockAtMostFor = "${polyshop.outbox.resubmit-interval:15s}")
+	@Scheduled(fixedDelayString = "${polyshop.outbox.resubmit-interval:2s}", initialDelayString = "${polyshop.outbox.resubmit-interval:2s}")
+	@SchedulerLock(name = "operations.outbox-resubmission", lockAtLeastFor = "${polyshop.outbox.resubmit-interval:2s}",
+			lockAtMostFor = "${polyshop.outbox.resubmit-interval:2s}")
 	void resubmitIncompletePublications() {
 		try {
 			int stale = markStaleAsFailed();
@@ -68,8 +70,9 @@ class OutboxResubmission {
 		return ResubmissionOptions.defaults().withMinAge(minAge).withBatchSize(BATCH).withMaxInFlight(BATCH);
 	}
 
+	/** The registry reads failed rows older than the first delay; the backoff then keeps only those due now. */
 	private ResubmissionOptions options() {
-		return options(minAge);
+		return options(backoff.first()).withFilter(publication -> backoff.due(publication, Instant.now()));
 	}
 
 	/** Incomplete rows whose last delivery attempt began longer ago than {@code stale-after} become FAILED: retriable. */

@@ -2,6 +2,7 @@ package io.polyshop.operations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,16 @@ class OutboxRecoveryTests {
 		return id;
 	}
 
+	UUID insertAttempts(String status, int attempts, String publishedAgo, String lastResubmittedAgo) {
+		UUID id = insert(status, publishedAgo, lastResubmittedAgo, null);
+		jdbc.update("UPDATE event_publication SET completion_attempts = ? WHERE id = ?", attempts, id);
+		return id;
+	}
+
+	int attempts(UUID id) {
+		return jdbc.queryForObject("SELECT completion_attempts FROM event_publication WHERE id = ?", Integer.class, id);
+	}
+
 	String status(UUID id) {
 		return jdbc.queryForObject("SELECT status FROM event_publication WHERE id = ?", String.class, id);
 	}
@@ -67,6 +78,19 @@ class OutboxRecoveryTests {
 
 		assertThat(List.of(status(processing), status(resubmitted), status(published))).containsOnly("FAILED");
 		assertThat(status(inFlight)).isEqualTo("RESUBMITTED");
+	}
+
+	@Test
+	void aFreshFailureIsRetriedWithinSeconds_oneThatKeepsFailingWaitsLonger() {
+		// failed on its first delivery two seconds ago (a projection that lost the race for a connection)
+		UUID fresh = insert("FAILED", "2 seconds", null, null);
+		// failed on its fifth attempt three seconds ago: next attempt 16 s after it
+		UUID failingAgain = insertAttempts("FAILED", 5, "1 hour", "3 seconds");
+
+		// the application's own schedule and settings (the job holds its cluster lock, so it is not called directly)
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+				assertThat(attempts(fresh)).as("attempts of a publication that failed 2 s ago").isGreaterThan(1));
+		assertThat(attempts(failingAgain)).as("attempts of one whose next try is 16 s after its fifth").isEqualTo(5);
 	}
 
 	@Test
