@@ -3,9 +3,9 @@ package io.polyshop.documentengine;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
-import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
 
@@ -13,7 +13,8 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
  * The key of a secondary index entry: the indexed values in index order, then the document's {@code _id}. Ordered as
  * MongoDB orders BSON values (mongo-java-server's {@link ValueComparator}), each field ascending or descending as the
  * index declares, so a B-tree range is an index range and its order is the index order. Search keys may end in
- * {@link #LOW} or {@link #HIGH}, which sort before or after every value: a prefix then bounds a range.
+ * {@link #LOW} or {@link #HIGH}, which sort before or after every value: a prefix then bounds a range. Values are
+ * written by {@link IndexValues}.
  */
 final class IndexKeyType extends BasicDataType<Object[]> {
 
@@ -32,8 +33,6 @@ final class IndexKeyType extends BasicDataType<Object[]> {
 			return "HIGH";
 		}
 	};
-
-	private static final ObjectDataType VALUES = new ObjectDataType();
 
 	/** One per indexed field, then the {@code _id} (always ascending). */
 	private final boolean[] ascending;
@@ -74,7 +73,7 @@ final class IndexKeyType extends BasicDataType<Object[]> {
 	public int getMemory(Object[] key) {
 		int memory = 24 + 8 * key.length;
 		for (Object value : key) {
-			memory += value instanceof String s ? 40 + 2 * s.length() : 24;
+			memory += IndexValues.memory(value);
 		}
 		return memory;
 	}
@@ -83,15 +82,15 @@ final class IndexKeyType extends BasicDataType<Object[]> {
 	public void write(WriteBuffer buffer, Object[] key) {
 		buffer.putVarInt(key.length);
 		for (Object value : key) {
-			VALUES.write(buffer, value);
+			IndexValues.write(buffer, value);
 		}
 	}
 
 	@Override
 	public Object[] read(ByteBuffer buffer) {
-		Object[] key = new Object[org.h2.mvstore.DataUtils.readVarInt(buffer)];
+		Object[] key = new Object[DataUtils.readVarInt(buffer)];
 		for (int i = 0; i < key.length; i++) {
-			key[i] = VALUES.read(buffer);
+			key[i] = IndexValues.read(buffer);
 		}
 		return key;
 	}

@@ -153,10 +153,16 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		return secondary;
 	}
 
-	QueryPlan plan(Document query, Document orderBy, boolean limited) {
+	/** @param wanted skip + limit, or 0 when every match is wanted */
+	QueryPlan plan(Document query, Document orderBy, long wanted) {
 		Object first = dataMap.isEmpty() ? null : dataMap.firstKey();
 		boolean stringIds = first instanceof String && dataMap.lastKey() instanceof String;
-		return QueryPlanner.plan(QueryConditions.of(query), orderBy, limited, secondaryIndexes(), stringIds);
+		return QueryPlanner.plan(QueryConditions.of(query), orderBy, wanted, secondaryIndexes(), stringIds, dataMap.sizeAsLong());
+	}
+
+	/** Every read holds its version's pages until it ends ({@link PinnedVersion}). */
+	PinnedVersion pin() {
+		return PinnedVersion.of(dataMap.getStore());
 	}
 
 	@Override
@@ -170,9 +176,9 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		if (isNaturalDescending(orderBy)) {
 			return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
 		}
-		QueryPlan plan = plan(query, orderBy, limit > 0);
+		QueryPlan plan = plan(query, orderBy, limit > 0 ? Math.max(numberToSkip, 0) + (long) limit : 0);
 		Comparator<Document> comparator = plan.ordered() ? null : deriveComparator(orderBy);
-		try {
+		try (PinnedVersion pinned = pin()) {
 			return matchDocumentsFromStream(residual(query, plan), candidates(plan, examined), numberToSkip, limit, batchSize,
 					comparator, fieldSelector);
 		}
@@ -197,10 +203,11 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 
 	/** The documents matching the filter, in no particular order, read as the planner says. */
 	Stream<Document> matching(Document query, Examined examined) {
-		QueryPlan plan = plan(query, null, false);
+		QueryPlan plan = plan(query, null, 0);
 		Document rest = residual(query, plan);
+		PinnedVersion pinned = pin();
 		return candidates(plan, examined).filter(document -> documentMatchesQuery(document, rest))
-				.onClose(() -> record(plan, examined));
+				.onClose(() -> record(plan, examined)).onClose(pinned::close);
 	}
 
 	private void record(QueryPlan plan, Examined examined) {
@@ -226,8 +233,8 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		if (query == null || query.isEmpty()) {
 			return dataMap.sizeAsLong();
 		}
-		QueryPlan plan = plan(query, null, false);
-		try {
+		QueryPlan plan = plan(query, null, 0);
+		try (PinnedVersion pinned = pin()) {
 			if (plan.countable() && plan.stage().equals("IDHACK")) {
 				return plan.ids().stream().filter(id -> {
 					examined.keys++;
@@ -288,13 +295,15 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		IndexKeyType type = (IndexKeyType) entries.getKeyType();
 		List<Object> values = new ArrayList<>();
 		long keys = 0;
-		for (Object[] found = entries.ceilingKey(from); found != null && type.compare(found, to) <= 0; found = entries.ceilingKey(from)) {
-			keys++;
-			Object value = found[position];
-			values.add(value);
-			from = from.clone();
-			from[position] = value;
-			java.util.Arrays.fill(from, position + 1, width, IndexKeyType.HIGH);
+		try (PinnedVersion pinned = pin()) {
+			for (Object[] found = entries.ceilingKey(from); found != null && type.compare(found, to) <= 0; found = entries.ceilingKey(from)) {
+				keys++;
+				Object value = found[position];
+				values.add(value);
+				from = from.clone();
+				from[position] = value;
+				java.util.Arrays.fill(from, position + 1, width, IndexKeyType.HIGH);
+			}
 		}
 		keysExamined.addAndGet(keys);
 		return values;

@@ -56,10 +56,25 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 
 	// --- storage, as H2Database ---
 
+	/**
+	 * A unique index's B-tree, its keys in value order ({@link UniqueKeyType}). One the H2 backend wrote (in the order
+	 * of its keys' serialised bytes, no format mark in the metadata) is rebuilt once, with progress.
+	 */
 	@Override
 	protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-		MVMap<KeyValue, Object> map = store.openMap(mapNameForIndex(collectionName, indexName));
-		return new UniqueIndex(map, indexName, keys, sparse);
+		IndexedCollection collection = (IndexedCollection) resolveCollection(collectionName, true);
+		MVMap<KeyValue, Object> map = store.openMap(mapNameForIndex(collectionName, indexName),
+				new MVMap.Builder<KeyValue, Object>().keyType(UniqueKeyType.INSTANCE));
+		UniqueIndex index = new UniqueIndex(map, indexName, keys, sparse);
+		String format = "keys." + indexName;
+		if (!UniqueKeyType.FORMAT.equals(collection.meta().get(format))) {
+			if (!map.isEmpty()) {
+				map.clear();
+				build(collection, index);
+			}
+			collection.meta().put(format, UniqueKeyType.FORMAT);
+		}
+		return index;
 	}
 
 	@Override
@@ -70,6 +85,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		SecondaryIndex index = new SecondaryIndex(indexName, keys, sparse, entries, collection.meta());
 		String built = "built." + indexName;
 		if (!Boolean.TRUE.equals(collection.meta().get(built))) {
+			index.entries().clear();
 			build(collection, index);
 			collection.meta().put(built, Boolean.TRUE);
 		}
@@ -77,8 +93,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	}
 
 	/** Reads every document once; logs progress every few seconds (a million documents take about a minute). */
-	private void build(IndexedCollection collection, SecondaryIndex index) {
-		index.entries().clear();
+	private void build(IndexedCollection collection, Index<Object> index) {
 		long total = collection.data().sizeAsLong();
 		if (total == 0) {
 			return;
@@ -87,12 +102,14 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		long started = System.nanoTime();
 		long reported = started;
 		long done = 0;
-		for (Map.Entry<Object, Document> entry : collection.data().entrySet()) {
-			index.add(entry.getValue(), entry.getKey(), collection);
-			done++;
-			if (System.nanoTime() - reported > PROGRESS_EVERY_NANOS) {
-				reported = System.nanoTime();
-				log.info("Building index {} of {}: {} of {} documents", index.getName(), collection.getFullName(), done, total);
+		try (PinnedVersion pinned = collection.pin()) {
+			for (Map.Entry<Object, Document> entry : collection.data().entrySet()) {
+				index.add(entry.getValue(), entry.getKey(), collection);
+				done++;
+				if (System.nanoTime() - reported > PROGRESS_EVERY_NANOS) {
+					reported = System.nanoTime();
+					log.info("Building index {} of {}: {} of {} documents", index.getName(), collection.getFullName(), done, total);
+				}
 			}
 		}
 		log.info("Built index {} of {} in {} ms", index.getName(), collection.getFullName(),
@@ -135,6 +152,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		if (collection instanceof IndexedCollection indexed) {
 			indexed.meta().remove("built." + indexName);
 			indexed.meta().remove("multikey." + indexName);
+			indexed.meta().remove("keys." + indexName);
 		}
 	}
 
@@ -291,13 +309,13 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 				Document sort = (Document) explained.get("sort");
 				int skip = ((Number) explained.getOrDefault("skip", 0)).intValue();
 				int limit = Math.abs(((Number) explained.getOrDefault("limit", 0)).intValue());
-				plan = collection.plan(filter, sort, limit > 0);
+				plan = collection.plan(filter, sort, limit > 0 ? skip + (long) limit : 0);
 				QueryResult result = collection.query(filter, sort, skip, limit, 0, (Document) explained.get("projection"), examined);
 				returned = result.collectDocuments().size();
 			}
 			case "count" -> {
 				Document filter = (Document) explained.getOrDefault("query", new Document());
-				plan = collection.plan(filter, null, false);
+				plan = collection.plan(filter, null, 0);
 				returned = collection.count(filter, examined);
 			}
 			case "aggregate" -> {
@@ -305,7 +323,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 				if (pipeline.isEmpty() || !pipeline.get(0).containsKey("$match")) {
 					throw new MongoServerError(2, "BadValue", "explain answers aggregations that start with $match");
 				}
-				plan = collection.plan((Document) pipeline.get(0).get("$match"), null, false);
+				plan = collection.plan((Document) pipeline.get(0).get("$match"), null, 0);
 				returned = aggregate(collection, pipeline, explained, databaseResolver, oplog, examined).size();
 			}
 			default -> throw new MongoServerError(2, "BadValue", "explain answers find, count and aggregate, not " + command);

@@ -26,10 +26,13 @@ final class QueryPlanner {
 
 	/**
 	 * @param orderBy the sort, or null
-	 * @param limited whether the caller stops after a number of documents (then index order is worth more)
+	 * @param wanted skip + limit when the caller stops after that many documents (then index order is worth more), 0
+	 *        when it wants every match
+	 * @param documents documents in the collection
 	 */
-	static QueryPlan plan(QueryConditions conditions, Document orderBy, boolean limited, List<SecondaryIndex> indexes,
-			boolean stringIds) {
+	static QueryPlan plan(QueryConditions conditions, Document orderBy, long wanted, List<SecondaryIndex> indexes,
+			boolean stringIds, long documents) {
+		boolean limited = wanted > 0;
 		List<IndexKey> sort = sortKeys(orderBy);
 		FieldCondition id = conditions.get("_id");
 		if (id != null && id.equality()) {
@@ -63,11 +66,25 @@ final class QueryPlanner {
 		if (stringIds && ((id != null && (id.low() instanceof String || id.high() instanceof String)) || isIdSort(sort))) {
 			QueryPlan byId = idRange(id, sort);
 			int score = (id != null ? 5 : 0) + (byId.ordered() && limited ? 3 : 0);
-			if (byId != null && score > bestScore && (id != null || (byId.ordered() && limited))) {
+			if (score > bestScore && (id != null || (byId.ordered() && limited))) {
+				return byId;
+			}
+			if (byId.ordered() && limited && best != null && !best.ordered() && readsFewerInIdOrder(wanted, bestEntries, documents)) {
 				return byId;
 			}
 		}
 		return best != null ? best : QueryPlan.scan(sort.isEmpty());
+	}
+
+	/**
+	 * An index that does not give the requested {@code _id} order is read whole, then sorted: {@code entries}
+	 * entries and documents. The {@code _id} range in order stops once the page is full: with the index's share of the
+	 * documents matching, after about {@code wanted × documents / entries} documents. So a keyset page over a field
+	 * most documents share ({@code published: true} among a million products) reads a page's worth by {@code _id},
+	 * not the whole index; a rare value (a few entries) still reads the index.
+	 */
+	private static boolean readsFewerInIdOrder(long wanted, long entries, long documents) {
+		return entries > 0 && (double) wanted * documents / entries < entries;
 	}
 
 	private static boolean isIdSort(List<IndexKey> sort) {

@@ -10,7 +10,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 
-/** A unique index (the {@code _id} index among them) as mongo-java-server's H2 backend keeps it, same map, same format. */
+/** A unique index (the {@code _id} index among them): the map of the H2 backend, its keys in value order ({@link UniqueKeyType}). */
 final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
 	private final MVMap<KeyValue, Object> map;

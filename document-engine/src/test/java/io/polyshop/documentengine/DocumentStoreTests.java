@@ -133,7 +133,8 @@ class DocumentStoreTests {
 
 	/**
 	 * Files written by mongo-java-server's own H2 backend (documents in Java serialisation) open as they are; a
-	 * document is kept in BSON once it changes, and both kinds are read side by side.
+	 * document is kept in BSON once it changes, and both kinds are read side by side. The unique {@code _id} index is
+	 * rebuilt once in value order.
 	 */
 	@Test
 	void aFileOfTheStockH2BackendOpensAndItsDocumentsMoveToBsonWhenTheyChange() {
@@ -152,6 +153,10 @@ class DocumentStoreTests {
 
 		MongoCollection<Document> orders = open(DocumentStore.Settings.defaults()).getCollection("orders");
 		assertThat(orders.find(Filters.eq("_id", "o-c-1-1")).first().getString("status")).isEqualTo("COMPLETED");
+		// its _id index, kept in the order of Java-serialised bytes, was rebuilt in value order: it still knows every _id
+		MongoCollection<Document> reopened = orders;
+		assertThatThrownBy(() -> reopened.insertOne(order("c-1", 2, "COMPLETED"))).isInstanceOf(com.mongodb.MongoWriteException.class)
+				.hasMessageContaining("duplicate key");
 		orders.updateOne(Filters.eq("_id", "o-c-1-2"), new Document("$set", new Document("status", "CANCELLED")));
 		restart(DocumentStore.Settings.defaults());
 		orders = client.getDatabase("polyshop").getCollection("orders");
@@ -295,6 +300,12 @@ class DocumentStoreTests {
 		// drafts older than a cutoff
 		assertExamined(products, Filters.and(Filters.eq("published", false), Filters.lt("createdAt", Instant.parse("2026-01-01T00:10:00Z"))),
 				null, 0, 0, 60, 60);
+		// the search audit's keyset walk (Catalog.publishedAfter): published products after a SKU, in SKU order. Read by
+		// _id until the page is full (50 + the 6 drafts among them), not the whole published index (1,080) then sorted
+		List<Document> after = assertExamined(products, Filters.and(Filters.gt("_id", "SKU-00500"), Filters.eq("published", true)),
+				Sorts.ascending("_id"), 0, 50, 50, 57); // + 1 read ahead
+		assertThat(after.get(0).getString("_id")).isEqualTo("SKU-00501");
+		assertThat(after.get(49).getString("_id")).isEqualTo("SKU-00555");
 		// counts: from the index, no document read
 		assertThat(products.countDocuments(Filters.eq("published", true))).isEqualTo(PRODUCTS - PRODUCTS / 10);
 		assertThat(products.countDocuments(Filters.and(Filters.eq("published", true), Filters.eq("category", "games"))))
