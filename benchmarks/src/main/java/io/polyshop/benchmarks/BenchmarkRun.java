@@ -86,7 +86,7 @@ public final class BenchmarkRun {
 			}
 			if (!Boolean.getBoolean("bench.skipEquivalence")) { // for a rerun on data already checked
 				try (Connections connections = new Connections(endpoints)) {
-					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, scale.customers() <= 10_000 ? 4 : 2,
+					Equivalence.check(connections, new Dataset(scale), quick ? 5 : 10, 4,
 							Files.exists(Loader.Store.DOCUMENTS.marker(data)));
 				}
 			}

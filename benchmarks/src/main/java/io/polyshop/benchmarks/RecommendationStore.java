@@ -23,6 +23,7 @@ interface RecommendationStore {
 	int LIMIT = 10;
 	double DEPTH2_WEIGHT = 0.5; // the app's polyshop.social.recommendations.* defaults
 	double HALF_LIFE_SECONDS = Duration.ofDays(30).toSeconds();
+	int MIN_PEOPLE = 2; // polyshop.social.privacy.min-people: a product counts once at least 2 people bought it
 
 	record Recommended(String sku, String title, double score, long followed, long buyers) {
 	}
@@ -43,32 +44,28 @@ interface RecommendationStore {
 	}
 
 	/**
-	 * The product's Cypher (social.internal.GraphRecommendations), verbatim except the depth: the app asks for
-	 * {@code *1..2}; depths 3 and 4 are the same query with a longer pattern.
+	 * The product's Cypher: the very files social.internal.GraphRecommendations runs ({@code *.cypher} next to it in the
+	 * app's resources, copied onto this module's class path by its pom), with the app's parameters. The app asks for
+	 * depth 2; depths 1, 3 and 4 are the same file with another bound on the FOLLOWS pattern.
 	 */
 	final class Neo4j implements RecommendationStore {
 
-		private static final String FOR_CUSTOMER = """
-				MATCH path = (me:Customer {id: $me})-[:FOLLOWS*1..%d]->(buyer:Customer)
-				WHERE buyer <> me
-				WITH me, buyer, min(length(path)) AS depth
-				MATCH (buyer)-[purchase:PURCHASED]->(product:Product)
-				WHERE NOT EXISTS { (me)-[:PURCHASED]->(product) }
-				WITH product, buyer, depth, duration.inSeconds(purchase.at, $now).seconds AS age
-				WITH product, buyer, depth,
-				     CASE depth WHEN 1 THEN 1.0 ELSE $depth2Weight END
-				       * 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $halfLifeSeconds) AS weight
-				WITH product, sum(weight) AS score,
-				     count(DISTINCT CASE depth WHEN 1 THEN buyer END) AS followed,
-				     count(DISTINCT buyer) AS buyers
-				RETURN product.sku AS sku, product.title AS title, score, followed, buyers
-				ORDER BY score DESC, sku LIMIT $limit""";
+		private static final String FOR_CUSTOMER = productCypher("recommendations-for-customer.cypher");
 
-		private static final String ALSO_BOUGHT = """
-				MATCH (:Product {sku: $sku})<-[:PURCHASED]-(buyer:Customer)-[:PURCHASED]->(other:Product)
-				WHERE other.sku <> $sku
-				RETURN other.sku AS sku, other.title AS title, count(DISTINCT buyer) AS customers
-				ORDER BY customers DESC, sku LIMIT $limit""";
+		private static final String ALSO_BOUGHT = productCypher("also-bought.cypher");
+
+		private static String productCypher(String file) {
+			String path = "/io/polyshop/social/internal/" + file;
+			try (java.io.InputStream in = RecommendationStore.class.getResourceAsStream(path)) {
+				if (in == null) {
+					throw new IllegalStateException(path + " is missing: the benchmarks pom copies it from app/src/main/resources");
+				}
+				return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
 
 		private final Driver driver;
 
@@ -81,7 +78,7 @@ interface RecommendationStore {
 			try (Session session = driver.session(SessionConfig.defaultConfig())) {
 				return session.executeRead(tx -> tx.run(FOR_CUSTOMER.formatted(depth),
 						Map.of("me", me, "now", Dataset.NOW.atOffset(ZoneOffset.UTC), "depth2Weight", DEPTH2_WEIGHT,
-								"halfLifeSeconds", HALF_LIFE_SECONDS, "limit", LIMIT))
+								"halfLifeSeconds", HALF_LIFE_SECONDS, "limit", LIMIT, "minPeople", MIN_PEOPLE))
 						.list(row -> new Recommended(row.get("sku").asString(), row.get("title").asString(null),
 								round(row.get("score").asDouble()), row.get("followed").asLong(), row.get("buyers").asLong())),
 						TransactionConfig.builder().withTimeout(Duration.ofMinutes(5)).build());
@@ -101,7 +98,8 @@ interface RecommendationStore {
 	/**
 	 * PostgreSQL only: a breadth-first search, one CTE per level, each level only the accounts not seen at a
 	 * shallower one (DISTINCT frontier), so the work grows with the accounts reached, not with the paths to them.
-	 * Then the same scoring as the Cypher over the purchased edge table, titles joined for the top rows only.
+	 * Then the same scoring and the same k-anonymity threshold as the Cypher over the purchased edge table, titles
+	 * joined for the top rows only.
 	 */
 	final class Postgres implements RecommendationStore {
 
@@ -137,6 +135,7 @@ interface RecommendationStore {
 					  FROM buyers b JOIN purchased p ON p.customer_id = b.c
 					  WHERE NOT EXISTS (SELECT 1 FROM purchased mine WHERE mine.customer_id = (SELECT c FROM l0) AND mine.sku = p.sku)
 					  GROUP BY p.sku
+					  HAVING count(DISTINCT b.c) >= ?
 					  ORDER BY score DESC, p.sku
 					  LIMIT ?)
 					SELECT s.sku, pr.doc->>'title' AS title, s.score, s.followed, s.buyers
@@ -164,7 +163,8 @@ interface RecommendationStore {
 				s.setDouble(2, DEPTH2_WEIGHT);
 				s.setTimestamp(3, Timestamp.from(Dataset.NOW));
 				s.setDouble(4, HALF_LIFE_SECONDS);
-				s.setInt(5, LIMIT);
+				s.setInt(5, MIN_PEOPLE);
+				s.setInt(6, LIMIT);
 				List<Recommended> result = new ArrayList<>();
 				try (ResultSet rs = s.executeQuery()) {
 					while (rs.next()) {

@@ -1,5 +1,9 @@
 package io.polyshop.social.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -22,12 +26,20 @@ import io.polyshop.social.RecommendedProducts.Source;
 /**
  * Recommendations from PURCHASED edges of the people around a customer. A purchase counts
  * {@code 1 × 0.5^(age / half-life)} at depth 1 and {@code depth2Weight} times that at depth 2, so a recent
- * purchase by someone I follow outranks an old one or one by a friend of a friend.
+ * purchase by someone I follow outranks an old one or one by a friend of a friend. The queries are Cypher files next
+ * to this class, shared with the benchmarks module.
  */
 @Service
 class GraphRecommendations implements Recommendations {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphRecommendations.class);
+
+	/** How far the product looks: the people I follow and the people they follow. */
+	static final int DEPTH = 2;
+
+	private static final String FOR_CUSTOMER = cypher("recommendations-for-customer.cypher");
+
+	private static final String ALSO_BOUGHT = cypher("also-bought.cypher");
 
 	private final Neo4jClient neo4j;
 	private final Bestsellers bestsellers;
@@ -71,29 +83,45 @@ class GraphRecommendations implements Recommendations {
 	}
 
 	private List<RecommendedProduct> fromGraph(String me, int limit) {
-		return neo4j.query("""
-				MATCH path = (me:Customer {id: $me})-[:FOLLOWS*1..2]->(buyer:Customer)
-				WHERE buyer <> me
-				WITH me, buyer, min(length(path)) AS depth
-				MATCH (buyer)-[purchase:PURCHASED]->(product:Product)
-				WHERE NOT EXISTS { (me)-[:PURCHASED]->(product) }
-				WITH product, buyer, depth, duration.inSeconds(purchase.at, $now).seconds AS age
-				WITH product, buyer, depth,
-				     CASE depth WHEN 1 THEN 1.0 ELSE $depth2Weight END
-				       * 0.5 ^ (CASE WHEN age > 0 THEN age ELSE 0 END / $halfLifeSeconds) AS weight
-				WITH product, sum(weight) AS score,
-				     count(DISTINCT CASE depth WHEN 1 THEN buyer END) AS followed,
-				     count(DISTINCT buyer) AS buyers
-				// never one person's purchases: a product counts only once at least k people bought it
-				WHERE buyers >= $minPeople
-				RETURN product.sku AS sku, product.title AS title, score, followed, buyers
-				ORDER BY score DESC, sku LIMIT $limit""")
-				.bindAll(Map.of("me", me, "now", clock.instant().atOffset(ZoneOffset.UTC), "depth2Weight", depth2Weight,
-						"halfLifeSeconds", (double) recencyHalfLife.toSeconds(), "limit", limit, "minPeople", minPeople))
+		return fromGraph(me, limit, DEPTH);
+	}
+
+	/** At any depth: the product asks for {@link #DEPTH}; the module's tests and the benchmarks go further. */
+	List<RecommendedProduct> fromGraph(String me, int limit, int depth) {
+		return neo4j.query(forCustomerQuery(depth))
+				.bindAll(parameters(me, limit))
 				.fetchAs(RecommendedProduct.class)
 				.mappedBy((types, row) -> new RecommendedProduct(row.get("sku").asString(), row.get("title").asString(null),
 						round(row.get("score").asDouble()), reason(row.get("followed").asLong(), row.get("buyers").asLong(), minPeople)))
 				.all().stream().toList();
+	}
+
+	/**
+	 * The Cypher for "bought by people up to {@code depth} FOLLOWS hops away", from {@code recommendations-for-customer.cypher}
+	 * next to this class: one file that the benchmarks module runs too, so what it measures is what the product asks.
+	 */
+	static String forCustomerQuery(int depth) {
+		if (depth < 1) {
+			throw new IllegalArgumentException("depth must be at least 1, not " + depth);
+		}
+		return FOR_CUSTOMER.formatted(depth);
+	}
+
+	Map<String, Object> parameters(String me, int limit) {
+		return Map.of("me", me, "now", clock.instant().atOffset(ZoneOffset.UTC), "depth2Weight", depth2Weight,
+				"halfLifeSeconds", (double) recencyHalfLife.toSeconds(), "limit", limit, "minPeople", minPeople);
+	}
+
+	private static String cypher(String file) {
+		try (InputStream in = GraphRecommendations.class.getResourceAsStream(file)) {
+			if (in == null) {
+				throw new IllegalStateException(file + " is not on the class path next to " + GraphRecommendations.class.getName());
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	/** Counts of people, never a count below k (that would point at someone) and never a name. */
@@ -115,11 +143,7 @@ class GraphRecommendations implements Recommendations {
 
 	@Override
 	public List<AlsoBought> alsoBought(String sku, int limit) {
-		return Neo4jOutage.refused(() -> neo4j.query("""
-				MATCH (:Product {sku: $sku})<-[:PURCHASED]-(buyer:Customer)-[:PURCHASED]->(other:Product)
-				WHERE other.sku <> $sku
-				RETURN other.sku AS sku, other.title AS title, count(DISTINCT buyer) AS customers
-				ORDER BY customers DESC, sku LIMIT $limit""")
+		return Neo4jOutage.refused(() -> neo4j.query(ALSO_BOUGHT)
 				.bindAll(Map.of("sku", sku, "limit", Neo4jSocialGraph.clamp(limit)))
 				.fetchAs(AlsoBought.class)
 				.mappedBy((types, row) -> new AlsoBought(row.get("sku").asString(), row.get("title").asString(null),
