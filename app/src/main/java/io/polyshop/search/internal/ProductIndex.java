@@ -221,7 +221,8 @@ final class ProductIndex implements Closeable {
 	 * (conjunctions of single-field word postings), one over the {@code ranked} form finds the page, counting only the
 	 * first {@link #COUNTED_WHILE_RANKING} matches exactly so that Lucene may skip blocks of products whose best
 	 * possible score (or sort value) cannot make the page (at 1M products and two common words, 10.6 ms p50 against
-	 * 23.9 ms for scoring every match in a profiling loop; docs/search.md).
+	 * 23.9 ms for scoring every match in a profiling loop; docs/search.md). The two passes run side by side, the count
+	 * on a counting thread.
 	 */
 	Hits search(SearchQueries.IndexQuery query, Sort sort, FieldDoc after, int size, boolean withFacets) throws IOException {
 		return search(query, sort, after, 0, size, withFacets);
