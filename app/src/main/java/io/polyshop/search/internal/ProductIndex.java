@@ -65,7 +65,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -255,7 +254,14 @@ final class ProductIndex implements Closeable {
 			// the count (and the facets) on another core while this thread ranks; whichever thread gets to it first runs it
 			FutureTask<Counted> counting = new FutureTask<>(() -> count(searcher, query.matching(), withFacets));
 			countingThreads.execute(counting);
-			TopFieldDocs top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, ranked, from, COUNTED_WHILE_RANKING));
+			TopFieldDocs top;
+			try {
+				top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, ranked, from, COUNTED_WHILE_RANKING));
+			}
+			catch (IOException | RuntimeException e) {
+				counting.cancel(false); // not started yet: never started
+				throw e;
+			}
 			counting.run(); // no-op when a counting thread has started it
 			Counted counted = result(counting);
 			return hits(searcher, query, top, offset, size, counted.total(), counted.facets());
