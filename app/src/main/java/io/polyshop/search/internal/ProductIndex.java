@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -61,7 +65,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -118,6 +121,12 @@ final class ProductIndex implements Closeable {
 	private final boolean existed;
 	private volatile FeedPosition position;
 	private FacetState facetState;
+	/**
+	 * Counts the matches and their facets while the searching thread ranks the page. A count no thread has started yet
+	 * when the page is ranked runs on the searching thread instead, so a busy pool costs nothing but the queueing.
+	 */
+	private final ExecutorService countingThreads = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+			countingThread());
 	private EverythingFacets everythingFacets;
 
 	/** Where the inventory change feed was left: every change up to (at, sku) is in the index. */
@@ -211,7 +220,8 @@ final class ProductIndex implements Closeable {
 	 * (conjunctions of single-field word postings), one over the {@code ranked} form finds the page, counting only the
 	 * first {@link #COUNTED_WHILE_RANKING} matches exactly so that Lucene may skip blocks of products whose best
 	 * possible score (or sort value) cannot make the page (at 1M products and two common words, 10.6 ms p50 against
-	 * 23.9 ms for scoring every match in a profiling loop; docs/search.md).
+	 * 23.9 ms for scoring every match in a profiling loop; docs/search.md). The two passes run side by side, the count
+	 * on a counting thread.
 	 */
 	Hits search(SearchQueries.IndexQuery query, Sort sort, FieldDoc after, int size, boolean withFacets) throws IOException {
 		return search(query, sort, after, 0, size, withFacets);
@@ -235,36 +245,71 @@ final class ProductIndex implements Closeable {
 			FieldDoc from = after == null ? null
 					: new FieldDoc(Math.max(0, searcher.getIndexReader().maxDoc() - 1), after.score, after.fields);
 			int ranked = Math.min(offset + size, Math.max(1, searcher.getIndexReader().maxDoc()));
-			TopFieldDocs top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, ranked, from, COUNTED_WHILE_RANKING));
-			long total;
-			List<FacetResult> facets = List.of();
 			if (query.matching() instanceof MatchAllDocsQuery) {
 				// the whole catalog: its size is known and its facets are counted once per index version
-				total = searcher.getIndexReader().numDocs();
-				facets = withFacets ? facetsOfEverything(searcher) : List.of();
+				TopFieldDocs top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, ranked, from, COUNTED_WHILE_RANKING));
+				return hits(searcher, query, top, offset, size, searcher.getIndexReader().numDocs(),
+						withFacets ? facetsOfEverything(searcher) : List.of());
 			}
-			else if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
-				// ranking counted every match (those before the cursor too): a small result, whose facets cost little
-				total = top.totalHits.value;
-				facets = withFacets && total > 0 ? facets(searcher, searcher.search(query.matching(), new FacetsCollectorManager())) : List.of();
+			// the count (and the facets) on another core while this thread ranks; whichever thread gets to it first runs it
+			FutureTask<Counted> counting = new FutureTask<>(() -> count(searcher, query.matching(), withFacets));
+			countingThreads.execute(counting);
+			TopFieldDocs top;
+			try {
+				top = searcher.search(query.ranked(), new TopFieldCollectorManager(sort, ranked, from, COUNTED_WHILE_RANKING));
 			}
-			else if (withFacets) {
-				FacetsCollector collected = searcher.search(query.matching(), new FacetsCollectorManager());
-				total = collected.getMatchingDocs().stream().mapToLong(matches -> matches.totalHits).sum();
-				facets = total > 0 ? facets(searcher, collected) : List.of();
+			catch (IOException | RuntimeException e) {
+				counting.cancel(false); // not started yet: never started
+				throw e;
 			}
-			else {
-				total = searcher.count(query.matching());
-			}
-			TopFieldCollector.populateScores(top.scoreDocs, searcher, query.ranked());
-			List<Hit> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
-			for (ScoreDoc hit : java.util.Arrays.asList(top.scoreDocs).subList(Math.min(offset, top.scoreDocs.length), top.scoreDocs.length)) {
-				Document stored = searcher.storedFields().document(hit.doc, STORED_FOR_HITS);
-				hits.add(new Hit(stored.get(SKU), stored.get(TITLE), stored.get(CATEGORY)));
-			}
-			FieldDoc last = top.scoreDocs.length == offset + size ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
-			return new Hits(hits, last, total, facets);
+			counting.run(); // no-op when a counting thread has started it
+			Counted counted = result(counting);
+			return hits(searcher, query, top, offset, size, counted.total(), counted.facets());
 		});
+	}
+
+	/** The exact number of matches and (when asked, and there are matches) their facets: every match visited, none scored. */
+	private record Counted(long total, List<FacetResult> facets) {
+	}
+
+	private Counted count(IndexSearcher searcher, Query matching, boolean withFacets) throws IOException {
+		if (!withFacets) {
+			return new Counted(searcher.count(matching), List.of());
+		}
+		FacetsCollector collected = searcher.search(matching, new FacetsCollectorManager());
+		long total = collected.getMatchingDocs().stream().mapToLong(matches -> matches.totalHits).sum();
+		return new Counted(total, total > 0 ? facets(searcher, collected) : List.of());
+	}
+
+	private static Counted result(FutureTask<Counted> counting) throws IOException {
+		try {
+			return counting.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("interrupted while counting the matches");
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof IOException io) {
+				throw io;
+			}
+			if (e.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	private Hits hits(IndexSearcher searcher, SearchQueries.IndexQuery query, TopFieldDocs top, int offset, int size, long total,
+			List<FacetResult> facets) throws IOException {
+		TopFieldCollector.populateScores(top.scoreDocs, searcher, query.ranked());
+		List<Hit> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
+		for (ScoreDoc hit : java.util.Arrays.asList(top.scoreDocs).subList(Math.min(offset, top.scoreDocs.length), top.scoreDocs.length)) {
+			Document stored = searcher.storedFields().document(hit.doc, STORED_FOR_HITS);
+			hits.add(new Hit(stored.get(SKU), stored.get(TITLE), stored.get(CATEGORY)));
+		}
+		FieldDoc last = top.scoreDocs.length == offset + size ? (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1] : null;
+		return new Hits(hits, last, total, facets);
 	}
 
 	/** Titles of the best matches of a query (suggestions). */
@@ -425,6 +470,15 @@ final class ProductIndex implements Closeable {
 		return facetState.state();
 	}
 
+	private static java.util.concurrent.ThreadFactory countingThread() {
+		java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+		return work -> {
+			Thread thread = new Thread(work, "search-count-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
 	private static FieldType wordsType() {
 		FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
 		type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
@@ -501,6 +555,7 @@ final class ProductIndex implements Closeable {
 
 	@Override
 	public void close() throws IOException {
+		countingThreads.shutdownNow();
 		searchers.close();
 		writer.close();
 		directory.close();

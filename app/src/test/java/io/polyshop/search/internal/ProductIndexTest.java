@@ -163,6 +163,55 @@ class ProductIndexTest {
 	}
 
 	@Test
+	void searchesAtOnceEachGetTheirOwnExactTotalAndFacets() throws Exception {
+		List<Product> many = new ArrayList<>();
+		for (int i = 0; i < 2_500; i++) { // large results: the count and the facets run beside the ranking
+			many.add(product(String.format("MANY-%04d", i), (i % 7 == 0 ? "Lamp " : "Shade ") + i, i % 3 == 0 ? "lamp lamp" : "a lamp",
+					i % 2 == 0 ? "lighting" : "garden", "1" + (i % 90) + ".00", 1, Map.of("colour", i % 5 == 0 ? "amber" : "grey")));
+		}
+		index.upsert(many);
+		index.commit(new ProductIndex.FeedPosition(Instant.EPOCH, ""));
+		List<SearchQuery> searches = List.of(
+				new SearchQuery("lamp", null, null, null, false, Map.of(), SearchSort.RELEVANCE, 24, null),
+				new SearchQuery("shade", null, null, null, false, Map.of(), SearchSort.PRICE, 24, null),
+				new SearchQuery("lamp", "garden", null, null, false, Map.of(), SearchSort.TITLE, 24, null),
+				new SearchQuery("lamp", null, null, null, false, Map.of("colour", List.of("amber")), SearchSort.RELEVANCE, 24, null));
+		List<ProductIndex.Hits> alone = new ArrayList<>();
+		for (SearchQuery search : searches) {
+			alone.add(query(search));
+		}
+		assertThat(alone.get(0).total()).isEqualTo(2_502);
+		assertThat(alone.get(2).total()).isEqualTo(1_250);
+
+		// more searches at once than counting threads: some counts queue, and their searching threads run them
+		java.util.concurrent.ExecutorService shoppers = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+			for (int shopper = 0; shopper < 8; shopper++) {
+				int first = shopper;
+				running.add(shoppers.submit(() -> {
+					for (int i = 0; i < 40; i++) {
+						int which = (first + i) % searches.size();
+						ProductIndex.Hits hits = query(searches.get(which));
+						assertThat(hits.total()).as(searches.get(which).text()).isEqualTo(alone.get(which).total());
+						assertThat(skus(hits)).isEqualTo(skus(alone.get(which)));
+						for (String dimension : List.of("category", "attr.colour", "price")) {
+							assertThat(counts(hits, dimension)).as(dimension).isEqualTo(counts(alone.get(which), dimension));
+						}
+					}
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> shopper : running) {
+				shopper.get();
+			}
+		}
+		finally {
+			shoppers.shutdownNow();
+		}
+	}
+
+	@Test
 	void numberedPagesSkipTheMatchesBefore() throws IOException {
 		SearchQueries.IndexQuery lighting = queries.query(new SearchQuery("lamp", "lighting", null, null, false, Map.of(), SearchSort.TITLE, 1, null));
 		ProductIndex.Hits second = index.page(lighting, queries.sort(SearchSort.TITLE), 1, 1);

@@ -24,7 +24,8 @@ import io.polyshop.shared.Money;
  * Search latency at 10k, 100k and 1M products: the index alone (a real request adds one inventory query for the
  * page's live price and stock). Prints p50/p99 per query shape and size. Not part of the default build; run with
  * {@code mvn -pl app verify -Dsurefire.skip=true -Dit.groups=benchmark -Dit.excludedGroups= -Dit.test=SearchBenchmark -Dfailsafe.failIfNoSpecifiedTests=false}
- * and choose the sizes with {@code -Dbenchmark.search.sizes=10000,100000,1000000}.
+ * and choose the sizes with {@code -Dbenchmark.search.sizes=10000,100000,1000000}; with
+ * {@code -Dbenchmark.search.directory=/some/dir} the indexes are kept there and reused by the next run.
  */
 @Tag("benchmark")
 class SearchBenchmark {
@@ -48,22 +49,9 @@ class SearchBenchmark {
 	}
 
 	private void run(int products, int queries) throws IOException {
-		Path directory = Files.createTempDirectory("search-benchmark");
-		try (ProductIndex index = new ProductIndex(directory)) {
-			long started = System.nanoTime();
-			Random random = new Random(42);
-			List<Product> batch = new ArrayList<>(10_000);
-			for (int i = 0; i < products; i++) {
-				batch.add(product(i, random));
-				if (batch.size() == 10_000) {
-					index.upsert(batch);
-					batch.clear();
-				}
-			}
-			index.upsert(batch);
-			index.commit(new ProductIndex.FeedPosition(Instant.now(), ""));
-			System.out.printf("| %d | (indexed in %.1f s, %.0f MB on disk) | | | |%n", products, (System.nanoTime() - started) / 1e9,
-					index.sizeBytes() / 1e6);
+		String kept = System.getProperty("benchmark.search.directory");
+		Path directory = kept == null ? Files.createTempDirectory("search-benchmark") : Path.of(kept, Integer.toString(products));
+		try (ProductIndex index = indexOf(directory, products)) {
 			SearchQueries rules = new SearchQueries(index);
 			Random pick = new Random(7);
 			measure(index, rules, products, "browse a category, by title, with facets", queries,
@@ -81,10 +69,40 @@ class SearchBenchmark {
 			deepPaging(index, rules, products);
 		}
 		finally {
-			try (var files = Files.walk(directory)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			if (kept == null) {
+				try (var files = Files.walk(directory)) {
+					files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+				}
 			}
 		}
+	}
+
+	/**
+	 * The generated catalog's index in that directory: built there, or (when a previous run with
+	 * {@code -Dbenchmark.search.directory} left it complete) opened as it is, so runs can time the queries alone.
+	 */
+	static ProductIndex indexOf(Path directory, int products) throws IOException {
+		ProductIndex index = new ProductIndex(directory);
+		if (index.isBuilt() && index.documents() == products) {
+			System.out.printf("| %d | (index reused from %s, %.0f MB on disk) | | | |%n", products, directory, index.sizeBytes() / 1e6);
+			return index;
+		}
+		index.deleteAll();
+		long started = System.nanoTime();
+		Random random = new Random(42);
+		List<Product> batch = new ArrayList<>(10_000);
+		for (int i = 0; i < products; i++) {
+			batch.add(product(i, random));
+			if (batch.size() == 10_000) {
+				index.upsert(batch);
+				batch.clear();
+			}
+		}
+		index.upsert(batch);
+		index.commit(new ProductIndex.FeedPosition(Instant.now(), ""));
+		System.out.printf("| %d | (indexed in %.1f s, %.0f MB on disk) | | | |%n", products, (System.nanoTime() - started) / 1e9,
+				index.sizeBytes() / 1e6);
+		return index;
 	}
 
 	private static void measure(ProductIndex index, SearchQueries rules, int products, String name, int queries,
