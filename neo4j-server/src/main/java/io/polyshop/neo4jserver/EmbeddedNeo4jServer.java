@@ -48,6 +48,11 @@ public final class EmbeddedNeo4jServer {
 				.setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
 				// Authentication on when the parent gives a password (POLYSHOP_NEO4J_PASSWORD, never on the command line)
 				.setConfig(GraphDatabaseSettings.auth_enabled, password != null)
+				// No lock-out after failed logins. Bolt listens before the first start has set the password below, so a
+				// client early on (a health check polling the starting instance) fails to log in; after three failures
+				// Neo4j locked the user for 5 s and the parent's own first query failed with AuthenticationRateLimit.
+				// The lock-out guards guessable passwords; this one is 192 random bits on a loopback port.
+				.setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
 				// 128 MB: the app's; a caller holding a larger graph (the benchmarks at full size) may give -Dpolyshop.neo4j.pagecache-mb
 				.setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.getLong("polyshop.neo4j.pagecache-mb", 128)))
 				.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(5))

@@ -142,7 +142,8 @@ class SearchBenchmark {
 				sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6, sorted[sorted.length - 1] / 1e6);
 	}
 
-	private static String typo(String word, Random random) {
+	/** Two neighbouring letters swapped: a typo one edit away (words under five letters are left alone). */
+	static String typo(String word, Random random) {
 		if (word.length() < 5) {
 			return word;
 		}

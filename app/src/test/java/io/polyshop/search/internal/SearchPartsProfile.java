@@ -56,7 +56,7 @@ class SearchPartsProfile {
 							+ SearchBenchmark.NOUNS[pick.nextInt(SearchBenchmark.NOUNS.length)],
 					null, null, null, false, Map.of(), SearchSort.RELEVANCE, 24, null));
 			Supplier<SearchQueries.IndexQuery> typo = () -> rules.query(new SearchQuery(
-					typo(SearchBenchmark.NOUNS[pick.nextInt(SearchBenchmark.NOUNS.length)], pick),
+					SearchBenchmark.typo(SearchBenchmark.NOUNS[pick.nextInt(SearchBenchmark.NOUNS.length)], pick),
 					null, null, null, false, Map.of(), SearchSort.RELEVANCE, 24, null));
 			time("ranked page, 1000 counted", twoWords, q -> searcher.search(q.ranked(), new TopFieldCollectorManager(sort, 24, null, 1000)));
 			time("ranked page, 24 counted", twoWords, q -> searcher.search(q.ranked(), new TopFieldCollectorManager(sort, 24, null, 24)));
@@ -126,18 +126,6 @@ class SearchPartsProfile {
 		Arrays.sort(second);
 		System.out.printf("AB %-10s sequential p50 %6.2f p99 %6.2f max %6.2f | concurrent p50 %6.2f p99 %6.2f max %6.2f%n", name,
 				first[200] / 1e6, first[395] / 1e6, first[399] / 1e6, second[200] / 1e6, second[395] / 1e6, second[399] / 1e6);
-	}
-
-	private static String typo(String word, Random random) {
-		if (word.length() < 5) {
-			return word;
-		}
-		int at = 1 + random.nextInt(word.length() - 2);
-		char[] chars = word.toCharArray();
-		char swap = chars[at];
-		chars[at] = chars[at + 1];
-		chars[at + 1] = swap;
-		return new String(chars);
 	}
 
 	private static void time(String name, Supplier<SearchQueries.IndexQuery> queries, Part part) throws IOException {
