@@ -42,6 +42,7 @@ class StoreOutageTests {
 
 	private static final Duration FAIL_FAST = Duration.ofSeconds(2);
 	private static final Duration HEALTH_WITHIN = Duration.ofSeconds(1);
+	private static final Duration HEALTH_CACHE = Duration.ofSeconds(1);
 
 	@LocalServerPort
 	int port;
@@ -165,12 +166,20 @@ class StoreOutageTests {
 		assertThat(took).as("time to the 503").isLessThanOrEqualTo(FAIL_FAST);
 	}
 
+	/**
+	 * Each health answer comes within {@link #HEALTH_WITHIN}; the stores' answers are reused for
+	 * {@code polyshop.operations.health-cache} (1 s), so the one right after the kill may still be the UP of a probe made
+	 * just before it (the previous test's polling): DOWN is due once that has passed. (Asking once made the test fail
+	 * whenever the kill came less than a second after a probe: seen on a quiet machine, where everything is faster.)
+	 */
 	private void assertDownFast(String store) {
-		long started = System.nanoTime();
-		var health = indicator(store).health();
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(took).as("time to the health answer").isLessThanOrEqualTo(HEALTH_WITHIN);
+		await().atMost(HEALTH_CACHE.plus(HEALTH_WITHIN).plus(HEALTH_WITHIN)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			long started = System.nanoTime();
+			var health = indicator(store).health();
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat(took).as("time to the health answer").isLessThanOrEqualTo(HEALTH_WITHIN);
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		});
 	}
 
 	private void awaitUp(String store, Duration atMost) {
