@@ -1,16 +1,13 @@
 package io.polyshop.shared;
 
 import java.lang.reflect.Method;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +25,12 @@ class EventListenerFailures implements AsyncConfigurer, AsyncUncaughtExceptionHa
 
 	private static final Logger log = LoggerFactory.getLogger(EventListenerFailures.class);
 
-	private final ObjectProvider<ThreadPoolTaskExecutor> executors;
+	private final ListenerBacklog backlog;
 	private final AtomicBoolean running = new AtomicBoolean();
 	private volatile boolean stopping;
 
-	EventListenerFailures(ObjectProvider<ThreadPoolTaskExecutor> executors) {
-		this.executors = executors;
+	EventListenerFailures(ListenerBacklog backlog) {
+		this.backlog = backlog;
 	}
 
 	@Override
@@ -64,13 +61,7 @@ class EventListenerFailures implements AsyncConfigurer, AsyncUncaughtExceptionHa
 	public void stop() {
 		stopping = true;
 		running.set(false);
-		ThreadPoolTaskExecutor executor = executors.getIfUnique();
-		if (executor == null) {
-			return;
-		}
-		ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
-		int dropped = pool.getQueue().size();
-		pool.getQueue().clear();
+		int dropped = backlog.dropQueued();
 		if (dropped > 0) {
 			log.info("Stopping: {} queued event deliveries left incomplete in the outbox for the next start", dropped);
 		}

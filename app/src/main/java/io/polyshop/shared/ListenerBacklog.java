@@ -1,7 +1,7 @@
 package io.polyshop.shared;
 
 import java.time.Duration;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -37,12 +37,25 @@ public class ListenerBacklog {
 
 	/** Deliveries waiting for a listener thread now. */
 	public int queued() {
-		ThreadPoolTaskExecutor executor = executors.getIfUnique();
-		if (executor == null) {
+		BlockingQueue<Runnable> queue = queue();
+		return queue == null ? 0 : queue.size();
+	}
+
+	/** At a stop: the deliveries still waiting are dropped (they stay incomplete in the outbox); answers how many. */
+	int dropQueued() {
+		BlockingQueue<Runnable> queue = queue();
+		if (queue == null) {
 			return 0;
 		}
-		ThreadPoolExecutor pool = executor.getThreadPoolExecutor();
-		return pool.getQueue().size();
+		int dropped = queue.size();
+		queue.clear();
+		return dropped;
+	}
+
+	/** The listener executor's queue, or none in an application without one. */
+	private BlockingQueue<Runnable> queue() {
+		ThreadPoolTaskExecutor executor = executors.getIfUnique();
+		return executor == null ? null : executor.getThreadPoolExecutor().getQueue();
 	}
 
 	/** Returns once fewer than the limit of deliveries are queued; refuses with 503 if that takes too long. */

@@ -2,6 +2,7 @@ package io.polyshop.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,8 @@ class EventListenerFailuresTest {
 		executor.initialize();
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("applicationTaskExecutor", executor);
-		EventListenerFailures failures = new EventListenerFailures(beans.getBeanProvider(ThreadPoolTaskExecutor.class));
+		EventListenerFailures failures = new EventListenerFailures(
+				new ListenerBacklog(beans.getBeanProvider(ThreadPoolTaskExecutor.class), 100, Duration.ofSeconds(2)));
 		failures.start();
 
 		CountDownLatch running = new CountDownLatch(1);
