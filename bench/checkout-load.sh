@@ -11,6 +11,7 @@
 #      and the ceilings of the same work measured without the application: pgbench running the checkout's SQL
 #      transactions, redis-benchmark running the cart's add script.
 # Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 WARMUP=60 SCENARIO=checkout JAR=... JFR=0)
+# JFR=1 records the app JVM during the full-speed run and during order history (profile settings).
 # A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
 set -euo pipefail
@@ -114,6 +115,7 @@ backlog_file=$out/backlog.txt; : >"$backlog_file"
 ( while true; do psql_ -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL" >>"$backlog_file" 2>/dev/null || true; sleep 1; done ) &
 poller_pid=$!
 orders_before=$(psql_ -c "SELECT count(*) FROM orders")
+publications_before=$(psql_ -c "SELECT count(*) FROM event_publication")
 per_process >"$out/cpu-before.txt"
 cpu_before=$(cpu_ticks)
 if [[ $JFR == 1 ]]; then jcmd $app_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
@@ -121,6 +123,7 @@ report=$(gatling "$SCENARIO" "$DURATION" -Dprepare=false)
 cpu_after=$(cpu_ticks)
 per_process >"$out/cpu-after.txt"
 orders_after=$(psql_ -c "SELECT count(*) FROM orders")
+publications_after=$(psql_ -c "SELECT count(*) FROM event_publication")
 sleep 5 # the outbox drains after the load stops
 kill $poller_pid; poller_pid=
 backlog_left=$(psql_ -c "SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
@@ -132,14 +135,23 @@ printf '\n== %s at %d stored orders, %d customers, %d s: %s\n' "$SCENARIO" "$ORD
 printf 'orders placed: %d (%s checkouts OK), %.1f orders/s\n' "$orders" "$ok" "$rate"
 printf 'checkout latency: p50 %s ms, p95 %s ms, p99 %s ms\n' "$p50" "$p95" "$p99"
 printf 'CPU, all processes of the instance: %d ms, %.2f ms per order\n' "$cpu_ms" "$(echo "$cpu_ms / $orders" | bc -l)"
-printf 'outbox: max %s incomplete publications during the run, %s left 5 s after it\n' "${max_backlog:-0}" "$backlog_left"
+# the backlog in time: publications written per order (one per listener of each of its events), at the run's rate
+per_order=$(echo "($publications_after - $publications_before) / $orders" | bc -l)
+printf 'outbox: max %s incomplete publications during the run (%.1f per order: %.2f s worth of orders), %s left 5 s after it\n' \
+  "${max_backlog:-0}" "$per_order" "$(echo "${max_backlog:-0} / $per_order / ($orders / $DURATION)" | bc -l)" "$backlog_left"
 join <(sort "$out/cpu-before.txt") <(sort "$out/cpu-after.txt") | awk -v hz=$hz '{d[$2] += ($5 - $3) * 1000 / hz} END {for (n in d) printf "  %-16s %8d ms\n", n, d[n]}'
 
 half=$(echo "$rate / 2" | bc -l)
+# CPU of each process every second during the half-rate run (epoch seconds, pid, name, ticks): a slow checkout in
+# Gatling's simulation.log can be matched with what else ran at that second
+( while true; do per_process | sed "s/^/$(date +%s) /"; sleep 1; done >"$out/cpu-timeline.txt" ) &
+poller_pid=$!
 report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half" -Dprepare=false)
+kill $poller_pid; poller_pid=
 read -r ok hrate p50 p95 p99 < <(stats "$report" checkout)
 printf 'at half that rate (%.1f orders/s offered, %.1f done): checkout p50 %s ms, p95 %s ms, p99 %s ms\n' "$half" "$hrate" "$p50" "$p95" "$p99"
 
+if [[ $JFR == 1 ]]; then jcmd $app_pid JFR.start name=history duration=18s filename="$out/history.jfr" settings=profile >/dev/null; fi
 report=$(gatling history 20 -Dprepare=false)
 read -r ok hrate p50 p95 p99 < <(stats "$report" "order history")
 printf 'order history (GET /api/orders): %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms\n' "$hrate" "$p50" "$p95" "$p99"
@@ -150,7 +162,7 @@ grep -E "Hot SKU|KO|assertion|Assertion" "$out/gatling-hot-0.log" | grep -v "^ *
 
 if [[ $JFR == 1 ]]; then
   jfr print --stack-depth 64 --events jdk.ExecutionSample "$out/app.jfr" >"$out/app-samples.txt"
-  echo "JFR samples: $out/app-samples.txt"
+  echo "JFR samples: $out/app-samples.txt (the full-speed run), $out/history.jfr (order history)"
 fi
 
 # ceilings of the same work without the application
