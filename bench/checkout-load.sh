@@ -11,12 +11,15 @@
 #      and the ceilings of the same work measured without the application: pgbench running the checkout's SQL
 #      transactions, redis-benchmark running the cart's add script.
 # Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 WARMUP=60 SCENARIO=checkout JAR=... JFR=0)
+# The 1M orders take ~13 min to generate: `DATA_DIR=/tmp/d ORDERS=1000000 GENERATE_ONLY=1 bench/checkout-load.sh` stores
+# them and stops; then `DATA_DIR=/tmp/d ORDERS=1000000 GENERATE=0 bench/checkout-load.sh` measures on them (again).
 # JFR=1 records the app JVM during the full-speed run and during order history (profile settings).
 # A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ORDERS=${ORDERS:-10000}
+ORDERS=${ORDERS:-10000}   # orders stored when the run starts (the label of the figures)
+GENERATE=${GENERATE:-$ORDERS} # orders the generator adds at start (0 on a DATA_DIR that already has them)
 USERS=${USERS:-32}
 DURATION=${DURATION:-60}
 SCENARIO=${SCENARIO:-checkout}
@@ -32,7 +35,7 @@ mkdir -p "$out" "$data_dir"
 echo "data $data_dir, output $out, jar $JAR, $ORDERS stored orders"
 
 POLYSHOP_RATE_LIMITS_ENABLED=false POLYSHOP_DATA_DIR=$data_dir POLYSHOP_PORT=$PORT POLYSHOP_ADMIN_EMAIL=$admin_email POLYSHOP_ADMIN_PASSWORD=$admin_password \
-  POLYSHOP_ORDERS_GENERATE=$ORDERS POLYSHOP_CATALOG_DEMO_ENABLED=false POLYSHOP_ORDERS_GENERATE_GRAPH=${GRAPH:-true} \
+  POLYSHOP_ORDERS_GENERATE=$GENERATE POLYSHOP_CATALOG_DEMO_ENABLED=false POLYSHOP_ORDERS_GENERATE_GRAPH=${GRAPH:-true} \
   java ${JAVA_OPTS:-} -jar "$JAR" >"$out/app.log" 2>&1 &
 app_pid=$!
 poller_pid=
@@ -48,13 +51,14 @@ until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
   kill -0 $app_pid 2>/dev/null || { echo "Polyshop exited; see $out/app.log"; tail -20 "$out/app.log"; exit 1; }
   sleep 1
 done
-if (( ORDERS > 0 )); then
-  until grep -q "Generated $ORDERS orders in" "$out/app.log"; do
+if (( GENERATE > 0 )); then
+  until grep -q "Generated $GENERATE orders in" "$out/app.log"; do
     kill -0 $app_pid 2>/dev/null || { echo "Polyshop exited; see $out/app.log"; exit 1; }
     sleep 2
   done
-  grep "Generated $ORDERS orders in" "$out/app.log" | sed 's/.*: /generator: /'
+  grep "Generated $GENERATE orders in" "$out/app.log" | sed 's/.*: /generator: /'
 fi
+if [[ ${GENERATE_ONLY:-0} == 1 ]]; then echo "orders stored in $data_dir"; exit 0; fi
 echo "ready after $(( $(date +%s) - started )) s"
 
 pg_port=$(sed -n 4p "$data_dir/postgres/postmaster.pid")
