@@ -354,6 +354,19 @@ class DocumentStoreTests {
 		// categories: distinct by skipping through the index
 		assertThat(products.distinct("category", Filters.eq("published", true), String.class).into(new ArrayList<>()))
 				.containsExactlyElementsOf(CATEGORIES);
+		// categories with their counts in one read: a $group by the field after the index's equality, counted from
+		// B-tree ranks (no document read: the generic path reads every published document)
+		List<Document> categories = new ArrayList<>(List.of(
+				new Document("$match", new Document("published", true)),
+				new Document("$group", new Document("_id", "$category").append("products", new Document("$sum", 1))),
+				new Document("$sort", new Document("_id", 1))));
+		assertThat(products.aggregate(categories).into(new ArrayList<>()))
+				.extracting(group -> group.getString("_id") + "=" + group.get("products", Number.class).longValue())
+				.containsExactlyElementsOf(CATEGORIES.stream().map(category -> category + "=" + expectedInCategory(category)).toList());
+		Document explained = client.getDatabase("polyshop").runCommand(new Document("explain",
+				new Document("aggregate", "products").append("pipeline", categories).append("cursor", new Document())));
+		assertThat(explained.get("executionStats", Document.class).get("totalDocsExamined", Number.class).longValue())
+				.as("documents examined by the categories' $group: %s", explained.toJson()).isZero();
 	}
 
 	private static long expectedInCategory(String category) {
