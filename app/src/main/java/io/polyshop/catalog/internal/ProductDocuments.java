@@ -174,7 +174,7 @@ public class ProductDocuments {
 	 * {@code polyshopStats} command, which a MongoDB server does not know. Asked at the first call (a store that is
 	 * down then is asked again at the next).
 	 */
-	private boolean countsGroupsFromIndex() {
+	boolean countsGroupsFromIndex() {
 		Boolean known = groupCountsFromIndex;
 		if (known == null) {
 			try {
