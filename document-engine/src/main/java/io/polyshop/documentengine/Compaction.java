@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * when requests leave room for it. It replaces the MVStore's own background compaction, which rewrote chunks every
  * 100 ms whenever the file had not been read or written for that long (a request served from the page cache does
  * neither): after a fast load of a million documents it took 57 % of the CPU samples of a 2-core machine while the
- * benchmark measured (JFR, 2026-11-26), decoded and re-encoded every document of the chunks it rewrote, and its
- * allocations and freshly cached pages made each young GC copy about 100 MB: the p99 outliers of every query shape.
+ * benchmark measured (JFR, 2026-11-26), decoded and re-encoded every document of the chunks it rewrote, and young
+ * GCs copied 40-125 MB each meanwhile: the slowest operations of every query shape overlapped those pauses.
  * <ul>
  * <li>idle (no command for a second): chunks are rewritten {@value #IDLE_STEP_BYTES} bytes at a time, as long as
  * it stays idle and less than {@value #TARGET_FILL_RATE} % of the chunks' bytes are live;</li>
