@@ -41,15 +41,19 @@ public final class DocumentStore implements AutoCloseable {
 	}
 
 	private static final int HOUSEKEEPING_MILLIS = 1000;
+	/** No command for this long: the store is idle, and compacts. */
+	private static final long IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
 	private final MVStore store;
 	private final IndexedBackend backend;
 	private final MongoServer server;
+	private final Compaction compaction;
 
-	private DocumentStore(MVStore store, IndexedBackend backend, MongoServer server) {
+	private DocumentStore(MVStore store, IndexedBackend backend, MongoServer server, Compaction compaction) {
 		this.store = store;
 		this.backend = backend;
 		this.server = server;
+		this.compaction = compaction;
 	}
 
 	/** Opens (or creates) the store file and serves it on 127.0.0.1:port. */
@@ -61,12 +65,15 @@ public final class DocumentStore implements AutoCloseable {
 
 	/** Opens (or creates) the store file without serving it (to measure opening, or to build its indexes). */
 	public static DocumentStore open(Path file, Settings settings) {
-		MVStore store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(settings.cacheMegabytes()).open();
+		// autoCompactFillRate(0): the MVStore's background thread does not compact; Compaction does, when requests let it
+		MVStore store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(settings.cacheMegabytes())
+				.autoCompactFillRate(0).open();
 		boolean window = !settings.commitWindow().isZero();
-		// the background writer also compacts the file; with group commit it only has housekeeping left
+		// with group commit, the background writer only commits what nothing else did (at most a second late)
 		store.setAutoCommitDelay(window ? (int) settings.commitWindow().toMillis() : HOUSEKEEPING_MILLIS);
 		IndexedBackend backend = new IndexedBackend(store, window ? null : new GroupCommit(store));
-		return new DocumentStore(store, backend, new MongoServer(backend));
+		Compaction compaction = new Compaction(store, () -> backend.idleFor(IDLE_NANOS));
+		return new DocumentStore(store, backend, new MongoServer(backend), compaction);
 	}
 
 	/** What the queries on a collection read so far and how many commits made writes durable (for tests and benchmarks). */
@@ -82,9 +89,19 @@ public final class DocumentStore implements AutoCloseable {
 		return store.getCacheSizeUsed() * 1024L * 1024L;
 	}
 
+	/** The MVStore and its compaction, for the tests. */
+	MVStore mvStore() {
+		return store;
+	}
+
+	Compaction compaction() {
+		return compaction;
+	}
+
 	@Override
 	public void close() {
 		server.shutdown();
+		compaction.close();
 		backend.close();
 	}
 }

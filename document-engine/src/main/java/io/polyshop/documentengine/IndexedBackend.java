@@ -71,8 +71,28 @@ final class IndexedBackend extends AbstractMongoBackend {
 		return new IndexedDatabase(databaseName, store, getCursorRegistry());
 	}
 
+	/** Commands running now, and when the last one ended: whether the store is idle (then it compacts). */
+	private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+	private volatile long lastEnded = System.nanoTime();
+
+	/** Whether no command has run for {@code nanos}. */
+	boolean idleFor(long nanos) {
+		return running.get() == 0 && System.nanoTime() - lastEnded >= nanos;
+	}
+
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		running.incrementAndGet();
+		try {
+			return handleCommandNow(channel, databaseName, command, query);
+		}
+		finally {
+			lastEnded = System.nanoTime();
+			running.decrementAndGet();
+		}
+	}
+
+	private Document handleCommandNow(Channel channel, String databaseName, String command, Document query) {
 		Document response;
 		if (command.equalsIgnoreCase("hello") || command.equalsIgnoreCase("ismaster")) {
 			response = super.handleCommand(channel, databaseName, "ismaster", query);

@@ -282,6 +282,69 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		return super.handleDistinct(query);
 	}
 
+	/**
+	 * {@code $match} then {@code $group} by a field, counting: when the filter fixes exactly the fields before that
+	 * field in some index, each group is a run of equal values in that index, and its count is the difference of two
+	 * B-tree ranks. The values are read by skipping from one to the next, so the whole answer takes two B-tree
+	 * descents per group and reads no document (the 20 categories of a million products: 42 descents).
+	 *
+	 * @return each distinct value (null for a missing field, as {@code $group} has it) with how many documents hold
+	 *         it, in index order; or null when no index answers this filter and field
+	 */
+	List<java.util.Map.Entry<Object, Long>> groupCounts(Document filter, String field, Examined examined) {
+		QueryConditions conditions = QueryConditions.of(filter);
+		if (!conditions.exact() || !conditions.fields().values().stream().allMatch(QueryConditions.FieldCondition::singleValue)) {
+			return null;
+		}
+		for (SecondaryIndex index : secondaryIndexes()) {
+			List<String> fields = index.fields();
+			int position = fields.indexOf(field);
+			if (position >= 0 && !index.multikey() && position == conditions.fields().size()
+					&& conditions.fields().keySet().containsAll(fields.subList(0, position))) {
+				List<Object> prefix = fields.subList(0, position).stream().map(name -> conditions.get(name).values().get(0)).toList();
+				return rankCounts(index, prefix, examined);
+			}
+		}
+		return null;
+	}
+
+	private List<java.util.Map.Entry<Object, Long>> rankCounts(SecondaryIndex index, List<Object> prefix, Examined examined) {
+		int width = index.fields().size() + 1;
+		int position = prefix.size();
+		Object[] from = new Object[width];
+		Object[] to = new Object[width];
+		for (int i = 0; i < width; i++) {
+			from[i] = i < position ? prefix.get(i) : IndexKeyType.LOW;
+			to[i] = i < position ? prefix.get(i) : IndexKeyType.HIGH;
+		}
+		MVMap<Object[], Boolean> entries = index.entries();
+		IndexKeyType type = (IndexKeyType) entries.getKeyType();
+		List<java.util.Map.Entry<Object, Long>> groups = new ArrayList<>();
+		long keys = 0;
+		try (PinnedVersion pinned = pin()) {
+			Object[] found = entries.ceilingKey(from);
+			keys += 2;
+			long start = found == null ? 0 : entries.getKeyIndex(found);
+			while (found != null && type.compare(found, to) <= 0) {
+				Object value = found[position];
+				from = from.clone();
+				from[position] = value;
+				java.util.Arrays.fill(from, position + 1, width, IndexKeyType.HIGH);
+				Object[] next = entries.ceilingKey(from);
+				long end = next == null || type.compare(next, to) > 0 ? QueryPlanner.insertionPoint(entries, to) : entries.getKeyIndex(next);
+				keys += 2;
+				groups.add(new java.util.AbstractMap.SimpleImmutableEntry<>(value, end - start));
+				found = next;
+				start = end;
+			}
+		}
+		finally {
+			examined.keys += keys;
+			keysExamined.addAndGet(keys);
+		}
+		return groups;
+	}
+
 	private List<Object> skipScan(SecondaryIndex index, List<Object> prefix) {
 		int width = index.fields().size() + 1;
 		int position = prefix.size();

@@ -264,13 +264,49 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 			group.keySet().stream().filter(key -> !key.equals("_id")).forEach(key -> result.append(key, count));
 			return List.of(result);
 		}
-		Aggregation aggregation = Aggregation.fromPipeline(rest, databaseResolver, this, collection, oplog);
+		List<Document> groups = groupCounts(collection, match, rest, examined);
+		List<Document> afterGroups = groups != null ? rest.subList(1, rest.size()) : rest;
+		Aggregation aggregation = Aggregation.fromPipeline(afterGroups, databaseResolver, this, collection, oplog);
 		if (query.get("cursor") instanceof Document cursor && cursor.isEmpty()) {
 			aggregation.validate(query); // a terminal stage ($out, $merge) only last
+		}
+		if (groups != null) {
+			return afterGroups.isEmpty() ? groups : aggregation.runStages(groups.stream());
 		}
 		try (Stream<Document> matching = collection.matching(match, examined)) {
 			return aggregation.runStages(matching);
 		}
+	}
+
+	/**
+	 * {@code [$match, $group {_id: "$field", n: {$sum: 1}}, …]} answered from an index's counts
+	 * ({@link IndexedCollection#groupCounts}): the group documents, or null when this pipeline or no index allows it
+	 * (then the stages run over the matching documents).
+	 */
+	private static List<Document> groupCounts(IndexedCollection collection, Document match, List<Document> rest,
+			IndexedCollection.Examined examined) {
+		if (rest.isEmpty() || !(rest.get(0).get("$group") instanceof Document group) || !(group.get("_id") instanceof String path)
+				|| !path.startsWith("$") || path.startsWith("$$") || group.size() < 2 || !onlyCounts(group)) {
+			return null;
+		}
+		List<Map.Entry<Object, Long>> counts = collection.groupCounts(match, path.substring(1), examined);
+		if (counts == null) {
+			return null;
+		}
+		List<Document> groups = new ArrayList<>();
+		for (Map.Entry<Object, Long> count : counts) {
+			Document result = new Document("_id", count.getKey());
+			group.keySet().stream().filter(key -> !key.equals("_id")).forEach(key -> result.append(key, count.getValue()));
+			groups.add(result);
+		}
+		return groups;
+	}
+
+	/** Whether every accumulator of the {@code $group} (but its _id) is {@code {$sum: 1}}. */
+	private static boolean onlyCounts(Document group) {
+		return group.entrySet().stream().filter(entry -> !entry.getKey().equals("_id"))
+				.allMatch(entry -> entry.getValue() instanceof Document sum && sum.size() == 1 && sum.get("$sum") instanceof Number one
+						&& one.doubleValue() == 1);
 	}
 
 	/** The {@code $group} stage when the pipeline after {@code $match} only counts, else null. */
@@ -288,10 +324,7 @@ final class IndexedDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 				|| group.size() != 2) {
 			return null;
 		}
-		boolean sumOfOne = group.entrySet().stream().filter(entry -> !entry.getKey().equals("_id"))
-				.allMatch(entry -> entry.getValue() instanceof Document sum && sum.size() == 1
-						&& sum.get("$sum") instanceof Number one && one.intValue() == 1);
-		return sumOfOne ? last : null;
+		return onlyCounts(group) ? last : null;
 	}
 
 	private Document explain(Document explained, DatabaseResolver databaseResolver, Oplog oplog) {

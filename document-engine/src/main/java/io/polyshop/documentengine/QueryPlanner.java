@@ -174,7 +174,7 @@ final class QueryPlanner {
 	}
 
 	/** How many entries sort before the key (which, holding a sentinel, is never in the map): O(log n). */
-	private static long insertionPoint(org.h2.mvstore.MVMap<Object[], Boolean> entries, Object[] key) {
+	static long insertionPoint(org.h2.mvstore.MVMap<Object[], Boolean> entries, Object[] key) {
 		long index = entries.getKeyIndex(key);
 		return index < 0 ? -index - 1 : index;
 	}

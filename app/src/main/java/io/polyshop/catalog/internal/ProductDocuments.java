@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -29,6 +32,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 public class ProductDocuments {
 
 	private final MongoTemplate mongo;
+
+	/** null until asked: see {@link #countsGroupsFromIndex()}. */
+	private volatile Boolean groupCountsFromIndex;
 
 	ProductDocuments(MongoTemplate mongo) {
 		this.mongo = mongo;
@@ -136,16 +142,54 @@ public class ProductDocuments {
 	}
 
 	/**
-	 * Published products per category, by category name: the distinct categories, then one count each, both of which
-	 * a server answers from the {@code published_category_title} index without reading documents (an aggregation
-	 * {@code $group} would read every published document).
+	 * Published products per category, by category name. On the embedded engine, one read: a {@code $group} by
+	 * category after {@code published: true}, which it counts from the {@code published_category_title} index (two
+	 * B-tree descents per category, no document read). A MongoDB server would answer that {@code $group} by reading
+	 * every published entry of the index, so it is asked for the distinct categories and one count each instead
+	 * (a distinct scan and a count scan of the same index per category). Which store this is, is asked once.
 	 */
 	public List<CategoryCount> categories() {
+		return countsGroupsFromIndex() ? categoriesInOneRead() : categoriesByDistinctAndCounts();
+	}
+
+	List<CategoryCount> categoriesInOneRead() {
+		Aggregation countsByCategory = Aggregation.newAggregation(Aggregation.match(where("published").is(true)),
+				Aggregation.group("category").count().as("products"));
+		return mongo.aggregate(countsByCategory, ProductDocument.class, org.bson.Document.class).getMappedResults().stream()
+				.filter(group -> group.get("_id") instanceof String)
+				.map(group -> new CategoryCount(group.getString("_id"), group.get("products", Number.class).longValue()))
+				.sorted(java.util.Comparator.comparing(CategoryCount::category)).toList();
+	}
+
+	List<CategoryCount> categoriesByDistinctAndCounts() {
 		List<String> names = mongo.findDistinct(Query.query(where("published").is(true)), "category", ProductDocument.class, String.class);
 		return names.stream().filter(Objects::nonNull).sorted()
 				.map(name -> new CategoryCount(name, mongo.count(Query.query(where("published").is(true).and("category").is(name)),
 						ProductDocument.class)))
 				.toList();
+	}
+
+	/**
+	 * Whether the store is Polyshop's embedded engine, which counts a {@code $group} from an index: it answers its own
+	 * {@code polyshopStats} command, which a MongoDB server does not know. Asked at the first call (a store that is
+	 * down then is asked again at the next).
+	 */
+	boolean countsGroupsFromIndex() {
+		Boolean known = groupCountsFromIndex;
+		if (known == null) {
+			try {
+				mongo.executeCommand(new org.bson.Document("polyshopStats", mongo.getCollectionName(ProductDocument.class)));
+				known = true;
+			}
+			catch (DataAccessResourceFailureException e) {
+				throw e;
+			}
+			catch (DataAccessException e) {
+				known = false; // "no such command": a MongoDB server
+			}
+			groupCountsFromIndex = known;
+		}
+		return known;
 	}
 
 	/** Every document, published or not. */

@@ -105,6 +105,10 @@ class ProductWritesTests {
 		assertThat(documents.count() - before).isGreaterThanOrEqualTo(48);
 		assertThat(catalog.categories()).extracting(c -> c.category())
 				.contains("books", "laptops", "smartphones", "headphones", "cameras", "coffee", "tea", "board-games");
+		// the embedded engine is asked one read (a $group it counts from the index), which answers what a MongoDB
+		// server's shape (distinct + a count per category) does
+		assertThat(documents.countsGroupsFromIndex()).isTrue();
+		assertThat(documents.categoriesInOneRead()).isNotEmpty().isEqualTo(documents.categoriesByDistinctAndCounts());
 		assertThat(catalog.search(new ProductQuery("", "books", Map.of()), Paging.of(0, 100)).items())
 				.filteredOn(book -> SAMPLE_SKU.matcher(book.sku()).matches()).isNotEmpty().allSatisfy(book -> {
 			var page = catalog.find(book.sku()).orElseThrow();
