@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -39,12 +40,18 @@ class ClassArchiveRelaunchTests {
 	Path temporary;
 
 	private Process launcher;
+	private ProcessHandle child;
 
+	/** Stops what a failed run left: the launcher, and a child that outlived it (with its engines). */
 	@AfterEach
-	void stopLeftovers() throws InterruptedException {
+	void stopLeftovers() throws Exception {
 		if (launcher != null && launcher.isAlive()) {
 			launcher.destroy();
 			launcher.waitFor(120, TimeUnit.SECONDS);
+		}
+		if (child != null && child.isAlive()) {
+			child.destroy();
+			child.onExit().get(120, TimeUnit.SECONDS);
 		}
 	}
 
@@ -78,8 +85,14 @@ class ClassArchiveRelaunchTests {
 		assertThat(maps).as("the child JVM maps the archive (it maps none it does not accept)")
 				.contains(archives.get(0).toString());
 
+		child = secondChild;
 		launcher.destroyForcibly(); // kill -9: no shutdown hook stops the child
-		assertThat(secondChild.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("the child outlived its launcher").isFalse();
+		try {
+			secondChild.onExit().get(120, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException e) {
+			throw new AssertionError("the child outlived its launcher by 120 s");
+		}
 		assertQuiet(secondLog);
 	}
 
