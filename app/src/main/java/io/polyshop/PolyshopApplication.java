@@ -1,5 +1,7 @@
 package io.polyshop;
 
+import java.util.OptionalInt;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,6 +21,11 @@ public class PolyshopApplication {
 		if (StoreCommands.handles(args)) { // backup / restore: run once and exit
 			System.exit(StoreCommands.run(PolyshopApplication.class, args));
 		}
+		OptionalInt exitCode = ClassArchiveRelaunch.runInChild(args); // from the executable jar: see there why
+		if (exitCode.isPresent()) {
+			System.exit(exitCode.getAsInt());
+		}
+		ClassArchiveRelaunch.watchLauncher();
 		SpringApplication.run(PolyshopApplication.class, args);
 	}
 
