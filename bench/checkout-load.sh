@@ -60,6 +60,11 @@ if (( GENERATE > 0 )); then
 fi
 if [[ ${GENERATE_ONLY:-0} == 1 ]]; then echo "orders stored in $data_dir"; exit 0; fi
 echo "ready after $(( $(date +%s) - started )) s"
+# from the jar, the launched JVM runs Polyshop in a child JVM (ClassArchiveRelaunch): that child is the one to profile
+jvm_pid=$app_pid
+for pid in $(pgrep -P "$app_pid" java || true); do
+  grep -q "app-cds" "/proc/$pid/cmdline" 2>/dev/null && jvm_pid=$pid
+done
 
 pg_port=$(sed -n 4p "$data_dir/postgres/postmaster.pid")
 # the embedded engines' generated passwords (psql and pgbench read PGPASSWORD; redis-cli REDISCLI_AUTH)
@@ -105,8 +110,10 @@ cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime
 per_process() {
   local pid
   for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
-    # the two JVMs apart: the app's and Neo4j's (its child); other processes by name
-    awk -v pid="$pid" -v app="$app_pid" '{name = pid == app ? "app-jvm" : ($2 == "(java)" ? "neo4j-jvm" : $2); printf "%s %s %d\n", pid, name, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
+    # the JVMs apart: the application's (and its launcher, when it relaunched itself) and Neo4j's; others by name
+    name=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | awk -v pid="$pid" -v app="$app_pid" -v jvm="$jvm_pid" \
+      '{print pid == jvm ? "app-jvm" : (pid == app ? "app-launcher" : (/EmbeddedNeo4jServer/ ? "neo4j-jvm" : ""))}')
+    awk -v pid="$pid" -v name="$name" '{printf "%s %s %d\n", pid, name == "" ? $2 : name, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
   done
 }
 hz=$(getconf CLK_TCK)
@@ -122,7 +129,7 @@ orders_before=$(psql_ -c "SELECT count(*) FROM orders")
 publications_before=$(psql_ -c "SELECT count(*) FROM event_publication")
 per_process >"$out/cpu-before.txt"
 cpu_before=$(cpu_ticks)
-if [[ $JFR == 1 ]]; then jcmd $app_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
+if [[ $JFR == 1 ]]; then jcmd $jvm_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
 report=$(gatling "$SCENARIO" "$DURATION" -Dprepare=false)
 cpu_after=$(cpu_ticks)
 per_process >"$out/cpu-after.txt"
@@ -155,7 +162,7 @@ kill $poller_pid; poller_pid=
 read -r ok hrate p50 p95 p99 < <(stats "$report" checkout)
 printf 'at half that rate (%.1f orders/s offered, %.1f done): checkout p50 %s ms, p95 %s ms, p99 %s ms\n' "$half" "$hrate" "$p50" "$p95" "$p99"
 
-if [[ $JFR == 1 ]]; then jcmd $app_pid JFR.start name=history duration=18s filename="$out/history.jfr" settings=profile >/dev/null; fi
+if [[ $JFR == 1 ]]; then jcmd $jvm_pid JFR.start name=history duration=18s filename="$out/history.jfr" settings=profile >/dev/null; fi
 report=$(gatling history 20 -Dprepare=false)
 read -r ok hrate p50 p95 p99 < <(stats "$report" "order history")
 printf 'order history (GET /api/orders): %.1f/s, p50 %s ms, p95 %s ms, p99 %s ms\n' "$hrate" "$p50" "$p95" "$p99"
@@ -170,5 +177,5 @@ if [[ $JFR == 1 ]]; then
 fi
 
 # ceilings of the same work without the application
-redis_port=$(ps -o args= -p "$(pgrep -P $app_pid redis-server | head -1)" | grep -oE ':[0-9]+' | tail -1 | tr -d :)
+redis_port=$(ps -o args= -p "$(pgrep -P $jvm_pid redis-server | head -1)" | grep -oE ':[0-9]+' | tail -1 | tr -d :)
 bench/checkout-ceilings.sh "$pg_port" "$redis_port" 8 20 | tee "$out/ceilings.txt"
