@@ -311,12 +311,8 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 	private List<java.util.Map.Entry<Object, Long>> rankCounts(SecondaryIndex index, List<Object> prefix, Examined examined) {
 		int width = index.fields().size() + 1;
 		int position = prefix.size();
-		Object[] from = new Object[width];
-		Object[] to = new Object[width];
-		for (int i = 0; i < width; i++) {
-			from[i] = i < position ? prefix.get(i) : IndexKeyType.LOW;
-			to[i] = i < position ? prefix.get(i) : IndexKeyType.HIGH;
-		}
+		Object[] from = prefixBound(prefix, width, IndexKeyType.LOW);
+		Object[] to = prefixBound(prefix, width, IndexKeyType.HIGH);
 		MVMap<Object[], Boolean> entries = index.entries();
 		IndexKeyType type = (IndexKeyType) entries.getKeyType();
 		List<java.util.Map.Entry<Object, Long>> groups = new ArrayList<>();
@@ -345,15 +341,20 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		return groups;
 	}
 
+	/** The key before (rest LOW) or after (rest HIGH) every entry of an index of this width that starts with prefix. */
+	private static Object[] prefixBound(List<Object> prefix, int width, Object rest) {
+		Object[] bound = new Object[width];
+		for (int i = 0; i < width; i++) {
+			bound[i] = i < prefix.size() ? prefix.get(i) : rest;
+		}
+		return bound;
+	}
+
 	private List<Object> skipScan(SecondaryIndex index, List<Object> prefix) {
 		int width = index.fields().size() + 1;
 		int position = prefix.size();
-		Object[] from = new Object[width];
-		Object[] to = new Object[width];
-		for (int i = 0; i < width; i++) {
-			from[i] = i < position ? prefix.get(i) : IndexKeyType.LOW;
-			to[i] = i < position ? prefix.get(i) : IndexKeyType.HIGH;
-		}
+		Object[] from = prefixBound(prefix, width, IndexKeyType.LOW);
+		Object[] to = prefixBound(prefix, width, IndexKeyType.HIGH);
 		MVMap<Object[], Boolean> entries = index.entries();
 		IndexKeyType type = (IndexKeyType) entries.getKeyType();
 		List<Object> values = new ArrayList<>();
