@@ -195,7 +195,7 @@ class PostgresKilledUnderLoadTests {
 	 * The deliberate weakening: commits acknowledged before their WAL is written (session setting of the shop's
 	 * database, which outranks the server's command line) and the WAL writer flushing only every 10 s.
 	 */
-	private void weakenDurability(boolean weaken, boolean asyncCommitOnly) {
+	private void weakenDurability(boolean weaken, boolean asyncCommitOnly) throws java.sql.SQLException {
 		if (weaken) {
 			jdbc.sql("ALTER DATABASE postgres SET synchronous_commit = off").update();
 			if (!asyncCommitOnly) {
@@ -210,7 +210,7 @@ class PostgresKilledUnderLoadTests {
 			});
 		}
 		jdbc.sql("SELECT pg_reload_conf()").query().singleValue();
-		((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections(); // new sessions take the setting
+		dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections(); // new sessions take the setting
 		log.warn("PostgreSQL durability {}", weaken ? "WEAKENED for this run" : "restored");
 	}
 

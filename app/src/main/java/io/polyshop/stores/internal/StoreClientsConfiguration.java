@@ -9,6 +9,7 @@ import org.neo4j.driver.Driver;
 
 import io.lettuce.core.ClientOptions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.neo4j.core.DatabaseSelectionProvider;
 import org.springframework.data.neo4j.core.transaction.Neo4jTransactionManager;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
@@ -29,6 +31,30 @@ class StoreClientsConfiguration {
 	@Primary
 	JdbcTransactionManager transactionManager(DataSource dataSource) {
 		return new JdbcTransactionManager(dataSource);
+	}
+
+	/**
+	 * PostgreSQL connections are taken from the pool at a transaction's first statement, not at its start. Every
+	 * outbox delivery runs in a PostgreSQL transaction (Spring Modulith's listeners are transactional), most of them
+	 * writing only to MongoDB, Neo4j or the search index; held from the start, those connections starved checkout
+	 * and the outbox's own bookkeeping under a burst (a delivery that cannot mark itself failed waits minutes for
+	 * its retry). The pool's own metrics and settings are unchanged: the proxy unwraps to it.
+	 */
+	@Bean
+	static BeanPostProcessor lazyPostgresConnections() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String name) {
+				if (bean instanceof DataSource pool && !(bean instanceof LazyConnectionDataSourceProxy)) {
+					LazyConnectionDataSourceProxy lazy = new LazyConnectionDataSourceProxy(pool);
+					// the pool's and PostgreSQL's defaults, declared so that the proxy does not open a connection to learn them
+					lazy.setDefaultAutoCommit(true);
+					lazy.setDefaultTransactionIsolation(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+					return lazy;
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

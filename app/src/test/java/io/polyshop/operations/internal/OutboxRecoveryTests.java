@@ -13,7 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.modulith.events.ResubmissionOptions;
 
 import io.polyshop.support.PolyshopIntegrationTest;
@@ -35,6 +41,15 @@ class OutboxRecoveryTests {
 
 	@Autowired
 	IncompleteEventPublications incomplete;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@AfterEach
 	void removeRows() {
@@ -117,5 +132,41 @@ class OutboxRecoveryTests {
 
 		assertThat(jdbc.queryForList("SELECT id FROM event_publication WHERE listener_id = ?", UUID.class, LISTENER))
 				.containsExactlyInAnyOrder(recentCompleted, oldFailed, oldProcessing).doesNotContain(oldCompleted);
+	}
+
+	/**
+	 * Every outbox delivery runs in a PostgreSQL transaction, most write only to another store: with every pooled
+	 * connection taken (a burst of checkouts), such a delivery still runs, since its transaction takes a connection
+	 * only at its first statement. Held from the start, it failed after the pool's time-out (and so did marking it
+	 * failed: its projection then waited minutes).
+	 */
+	@Test
+	void aDeliveryThatWritesOnlyToAnotherStoreNeedsNoPostgresConnection() throws Exception {
+		HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+		List<java.sql.Connection> taken = new java.util.ArrayList<>();
+		try {
+			while (taken.size() < pool.getMaximumPoolSize()) { // until the pool has none left (others may hold some)
+				try {
+					taken.add(pool.getConnection());
+				}
+				catch (java.sql.SQLTransientConnectionException exhausted) {
+					break;
+				}
+			}
+			assertThat(pool.getHikariPoolMXBean().getIdleConnections()).isZero();
+			TransactionTemplate delivery = new TransactionTemplate(transactions);
+			delivery.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+			String id = "lazy-" + UUID.randomUUID();
+
+			delivery.executeWithoutResult(status -> mongo.save(new org.bson.Document("_id", id), "outbox_recovery_test"));
+
+			assertThat(mongo.findById(id, org.bson.Document.class, "outbox_recovery_test")).isNotNull();
+		}
+		finally {
+			for (java.sql.Connection connection : taken) {
+				connection.close();
+			}
+			mongo.dropCollection("outbox_recovery_test");
+		}
 	}
 }
