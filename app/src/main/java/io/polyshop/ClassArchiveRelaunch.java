@@ -10,13 +10,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,6 +26,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+
+import io.polyshop.shared.ClassArchive;
 
 /**
  * Started from the executable jar ({@code java -jar polyshop.jar}), Polyshop runs in a second JVM that maps a class
@@ -70,13 +69,14 @@ final class ClassArchiveRelaunch {
 	private final Path jar;
 	private final Path directory;
 	private final String key;
-	private final int javaFeature;
+	private final ClassArchive archive;
 
 	private ClassArchiveRelaunch(Path jar, Path directory, String key, int javaFeature) {
 		this.jar = jar;
 		this.directory = directory;
 		this.key = key;
-		this.javaFeature = javaFeature;
+		this.archive = new ClassArchive(directory.resolve("polyshop-" + key + ".jsa"),
+				directory.resolve("polyshop-" + key + ".jsa.pending-" + ProcessHandle.current().pid()), javaFeature);
 	}
 
 	/**
@@ -121,8 +121,8 @@ final class ClassArchiveRelaunch {
 			return Optional.empty();
 		}
 		int feature = Runtime.version().feature();
-		String key = sha256(jar + "\n" + fileStamp(jar) + "\n" + System.getProperty("java.home") + "\n"
-				+ System.getProperty("java.vm.version")).substring(0, 16);
+		String key = ClassArchive.key(jar + "\n" + fileStamp(jar) + "\n" + System.getProperty("java.home") + "\n"
+				+ System.getProperty("java.vm.version"));
 		return Optional.of(new ClassArchiveRelaunch(jar, dataDirectory(args).resolve(DIRECTORY), key, feature));
 	}
 
@@ -207,11 +207,7 @@ final class ClassArchiveRelaunch {
 	}
 
 	Path archive() {
-		return directory.resolve("polyshop-" + key + ".jsa");
-	}
-
-	private Path pending() {
-		return directory.resolve("polyshop-" + key + ".jsa.pending-" + ProcessHandle.current().pid());
+		return archive.file();
 	}
 
 	/**
@@ -220,29 +216,15 @@ final class ClassArchiveRelaunch {
 	 * that are absent), named one per line on standard output, while an archive that does not match is skipped.
 	 */
 	private List<String> archiveOptions() {
-		String quiet = "-Xlog:cds*=off";
-		if (javaFeature >= 19) {
-			return List.of(quiet, "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive());
-		}
-		if (Files.isRegularFile(archive())) {
-			return List.of(quiet, "-XX:SharedArchiveFile=" + archive());
-		}
-		return List.of(quiet, "-XX:ArchiveClassesAtExit=" + pending());
+		List<String> options = new ArrayList<>(List.of("-Xlog:cds*=off"));
+		options.addAll(archive.jvmOptions());
+		return options;
 	}
 
-	/** After the child exited: the archive it wrote at a clean stop becomes the one later starts map. */
-	private synchronized void keepArchive(int exitCode) {
-		Path pending = pending();
-		if (!Files.exists(pending)) {
-			return;
-		}
+	/** After the child exited: the archive it wrote at a clean stop (or Ctrl-C, SIGTERM) becomes the one later starts map. */
+	private void keepArchive(int exitCode) {
 		try {
-			if (CLEAN_EXIT.contains(exitCode)) {
-				Files.move(pending, archive(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			}
-			else {
-				Files.delete(pending);
-			}
+			archive.settle(CLEAN_EXIT.contains(exitCode));
 		}
 		catch (IOException e) {
 			// the next start makes another one
@@ -389,15 +371,6 @@ final class ClassArchiveRelaunch {
 		}
 		catch (IOException e) {
 			return "unknown";
-		}
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
 		}
 	}
 }

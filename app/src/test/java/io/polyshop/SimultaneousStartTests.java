@@ -48,8 +48,9 @@ class SimultaneousStartTests {
 					.isEqualTo(one.getEnvironment().getProperty("polyshop.catalog.demo.size", Long.class));
 			for (ConfigurableApplicationContext instance : java.util.List.of(one, two)) {
 				int port = PolyshopInstance.port(instance);
-				assertThat(PolyshopHttp.client(port).get().uri("/actuator/health").retrieve().toEntity(JsonNode.class)
-						.getStatusCode().value()).isEqualTo(200);
+				// a store probe gets 800 ms: the first ones of two cold instances on a loaded machine may miss it (DOWN, 503)
+				org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> PolyshopHttp.client(port).get()
+						.uri("/actuator/health").exchange((request, response) -> response.getStatusCode().value()) == 200);
 				JsonNode page = PolyshopHttp.client(port).get().uri("/api/products").retrieve().body(JsonNode.class);
 				assertThat(page.toString()).as("the demo catalog, seen from port %d", port).contains("BOOK-0");
 			}

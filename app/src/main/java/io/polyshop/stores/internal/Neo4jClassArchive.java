@@ -2,47 +2,37 @@ package io.polyshop.stores.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.polyshop.shared.ClassArchive;
+
 /**
- * The class data sharing archive (AppCDS) of the Neo4j child JVM, kept under the data directory: the classes Neo4j
- * loaded at its first start, already parsed and verified, mapped into every later start instead of being read again
- * from its 200 jars (about 13,000 classes: the largest part of Neo4j's start-up CPU).
- * <p>
- * On JDK 19 and later the JVM manages the archive itself ({@code -XX:+AutoCreateSharedArchive}: made at exit when
- * missing or made by another JDK, used otherwise). On JDK 17 the first run dumps it at exit
- * ({@code -XX:ArchiveClassesAtExit}) into a pending file that becomes the archive only once the child exited
- * cleanly, so a half-written archive is never used; later runs map it ({@code -XX:SharedArchiveFile}). An archive
- * that does not match (another JDK, another runtime, jars unpacked again) is ignored by the JVM without a word, so
- * its name carries the JDK, the classpath and when the classpath's jars last changed: a new one is made instead. Only for a classpath of jars: the JVM refuses to archive
- * classes from a directory, as the development classpath ({@code neo4j-server/target/classes}) has.
+ * The class data sharing archive of the Neo4j child JVM ({@link ClassArchive}), kept under the data directory: the
+ * classes Neo4j loaded at its first start, mapped into every later start instead of being read again from its 200
+ * jars (about 13,000 classes: the largest part of Neo4j's start-up CPU). Its name carries the JDK, the classpath and
+ * when the classpath's jars last changed (a runtime unpacked again): the JVM ignores an archive that does not match.
+ * Only for a classpath of jars: the JVM refuses to archive classes from a directory, as the development classpath
+ * ({@code neo4j-server/target/classes}) has.
  */
 final class Neo4jClassArchive {
 
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.neo4j");
 	static final String DIRECTORY = "neo4j-cds";
 
-	private final Path archive;
+	private final ClassArchive archive;
 	private final Path pending;
-	private final boolean automatic;
 
-	private Neo4jClassArchive(Path archive, boolean automatic) {
-		this.archive = archive;
-		this.pending = archive.resolveSibling(archive.getFileName() + ".pending");
-		this.automatic = automatic;
+	private Neo4jClassArchive(Path file, int javaFeature) {
+		this.pending = file.resolveSibling(file.getFileName() + ".pending");
+		this.archive = new ClassArchive(file, pending, javaFeature);
 	}
 
 	/**
@@ -55,48 +45,35 @@ final class Neo4jClassArchive {
 		if (!onlyJars || javaFeature < 17) {
 			return Optional.empty();
 		}
-		String key = sha256(javaHome + "\n" + System.getProperty("java.vm.version") + "\n" + javaFeature + "\n"
-				+ classpath + "\n" + lastModified(classpath)).substring(0, 16);
-		return Optional.of(new Neo4jClassArchive(dataDirectory.resolve(DIRECTORY).resolve("neo4j-" + key + ".jsa"),
-				javaFeature >= 19));
+		String key = ClassArchive.key(javaHome + "\n" + System.getProperty("java.vm.version") + "\n" + javaFeature + "\n"
+				+ classpath + "\n" + lastModified(classpath));
+		return Optional.of(new Neo4jClassArchive(dataDirectory.resolve(DIRECTORY).resolve("neo4j-" + key + ".jsa"), javaFeature));
 	}
 
 	/** The JVM options that use the archive, or make it when there is none yet; leftovers of other JDKs go. */
 	List<String> jvmOptions() {
 		try {
-			Files.createDirectories(archive.getParent());
+			Files.createDirectories(file().getParent());
 			removeOthers();
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("Cannot prepare " + archive.getParent(), e);
+			throw new UncheckedIOException("Cannot prepare " + file().getParent(), e);
 		}
-		if (automatic) {
-			return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive);
-		}
-		if (Files.isRegularFile(archive)) {
-			return List.of("-XX:SharedArchiveFile=" + archive);
-		}
-		return List.of("-XX:ArchiveClassesAtExit=" + pending);
+		return archive.jvmOptions();
 	}
 
 	/** Whether the child writes the archive when it exits (JDK 17, no archive yet), which makes that stop longer. */
 	boolean writtenAtExit() {
-		return !automatic && !Files.isRegularFile(archive);
+		return archive.writtenAtExit();
 	}
 
 	/** After the child exited: an archive it dumped on a clean exit becomes the one later starts use. */
 	void exited(int exitCode) {
-		if (automatic || !Files.exists(pending)) {
-			return;
-		}
 		try {
-			if (exitCode == 0) {
-				Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-				log.debug("Neo4j's class archive is ready for the next start: {}", archive);
-			}
-			else {
-				Files.delete(pending);
-				log.debug("Neo4j exited with status {}; its class archive {} was dropped", exitCode, pending);
+			switch (archive.settle(exitCode == 0)) {
+				case KEPT -> log.debug("Neo4j's class archive is ready for the next start: {}", file());
+				case DROPPED -> log.debug("Neo4j exited with status {}; its class archive {} was dropped", exitCode, pending);
+				case NONE -> { }
 			}
 		}
 		catch (IOException e) {
@@ -105,13 +82,13 @@ final class Neo4jClassArchive {
 	}
 
 	Path file() {
-		return archive;
+		return archive.file();
 	}
 
 	private void removeOthers() throws IOException {
-		try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent())) {
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(file().getParent())) {
 			for (Path file : files) {
-				if (!file.equals(archive) && !file.equals(pending)) {
+				if (!file.equals(file()) && !file.equals(pending)) {
 					Files.deleteIfExists(file);
 				}
 			}
@@ -134,14 +111,5 @@ final class Neo4jClassArchive {
 			}
 		}
 		return times.toString();
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }
