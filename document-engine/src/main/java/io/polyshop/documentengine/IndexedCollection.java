@@ -323,9 +323,7 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 			long start = found == null ? 0 : entries.getKeyIndex(found);
 			while (found != null && type.compare(found, to) <= 0) {
 				Object value = found[position];
-				from = from.clone();
-				from[position] = value;
-				java.util.Arrays.fill(from, position + 1, width, IndexKeyType.HIGH);
+				from = pastValue(from, position, value);
 				Object[] next = entries.ceilingKey(from);
 				long end = next == null || type.compare(next, to) > 0 ? QueryPlanner.insertionPoint(entries, to) : entries.getKeyIndex(next);
 				keys += 2;
@@ -350,6 +348,14 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 		return bound;
 	}
 
+	/** The key after every entry that has {@code value} at {@code position} and the bound's fields before it. */
+	private static Object[] pastValue(Object[] bound, int position, Object value) {
+		Object[] past = bound.clone();
+		past[position] = value;
+		java.util.Arrays.fill(past, position + 1, past.length, IndexKeyType.HIGH);
+		return past;
+	}
+
 	private List<Object> skipScan(SecondaryIndex index, List<Object> prefix) {
 		int width = index.fields().size() + 1;
 		int position = prefix.size();
@@ -364,9 +370,7 @@ final class IndexedCollection extends AbstractSynchronizedMongoCollection<Object
 				keys++;
 				Object value = found[position];
 				values.add(value);
-				from = from.clone();
-				from[position] = value;
-				java.util.Arrays.fill(from, position + 1, width, IndexKeyType.HIGH);
+				from = pastValue(from, position, value);
 			}
 		}
 		keysExamined.addAndGet(keys);
