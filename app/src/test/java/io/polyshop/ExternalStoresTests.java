@@ -72,8 +72,11 @@ class ExternalStoresTests {
 			assertThat(dataDirectory.resolve("redis")).doesNotExist();
 
 			// the stores' details are for admins
-			JsonNode health = PolyshopHttp.admin(PolyshopInstance.port(app)).get().uri("/actuator/health").retrieve()
-					.body(JsonNode.class);
+			// a store probe gets 800 ms: a cold instance's first ones on a loaded machine may miss it (DOWN, 503)
+			int port = PolyshopInstance.port(app);
+			org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> PolyshopHttp.admin(port).get()
+					.uri("/actuator/health").exchange((request, response) -> response.getStatusCode().value()) == 200);
+			JsonNode health = PolyshopHttp.admin(port).get().uri("/actuator/health").retrieve().body(JsonNode.class);
 			assertThat(health.path("components").path("postgres").path("details").path("mode").asString()).isEqualTo("external");
 			assertThat(health.path("components").path("redis").path("details").path("mode").asString()).isEqualTo("external");
 			assertThat(health.path("status").asString()).isEqualTo("UP");
