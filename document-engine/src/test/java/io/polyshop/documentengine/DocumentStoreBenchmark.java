@@ -45,6 +45,11 @@ import com.mongodb.client.model.Sorts;
 class DocumentStoreBenchmark {
 
 	private static final int RUNS = Integer.getInteger("benchmark.runs", 200);
+	/**
+	 * Runs of each shape before it is timed. 20 left the smallest size, measured first in a fresh JVM, timing code the
+	 * JIT had not compiled yet (its single-document p50s twice those at 1M, 2026-11-26); a running shop's are compiled.
+	 */
+	private static final int WARMUP = Integer.getInteger("benchmark.warmup", 200);
 	/** Operations at least this slow are printed with their start time (the p99 outliers, to attribute them). */
 	private static final double SLOW_MILLIS = Double.parseDouble(System.getProperty("benchmark.slow-ms", "5"));
 	private static final int CATEGORIES = 20;
@@ -279,14 +284,14 @@ class DocumentStoreBenchmark {
 	}
 
 	private static void time(Map<String, double[]> shapes, String shape, IntConsumer operation) {
-		for (int i = 0; i < 20; i++) {
-			operation.accept(i); // warm-up
+		for (int i = 0; i < WARMUP; i++) {
+			operation.accept(i);
 		}
 		double[] millis = new double[RUNS];
 		for (int i = 0; i < RUNS; i++) {
 			Instant at = Instant.now();
 			long started = System.nanoTime();
-			operation.accept(20 + i);
+			operation.accept(WARMUP + i);
 			millis[i] = (System.nanoTime() - started) / 1e6;
 			if (millis[i] >= SLOW_MILLIS) {
 				// when it happened, to be matched with a flight recording's events (GC, compaction, fsync)
