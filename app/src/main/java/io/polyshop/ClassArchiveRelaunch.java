@@ -28,6 +28,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 
 import io.polyshop.shared.ClassArchive;
+import io.polyshop.shared.StartupCompilation;
 
 /**
  * Started from the executable jar ({@code java -jar polyshop.jar}), Polyshop runs in a second JVM that maps a class
@@ -167,6 +168,7 @@ final class ClassArchiveRelaunch {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		List<String> options = jvmOptions();
 		command.addAll(options);
+		command.addAll(StartupCompilation.jvmOptions(options));
 		if (options.stream().noneMatch(option -> option.startsWith("-Xshare") || option.contains("SharedArchiveFile")
 				|| option.contains("ArchiveClassesAtExit"))) {
 			command.addAll(archiveOptions());

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.polyshop.shared.StartupCompilation;
+
 /**
  * A real Neo4j 5.26 run as a child JVM (module {@code neo4j-server}) with Bolt on a loopback port, so the
  * application uses the ordinary Neo4j driver. A separate JVM keeps Neo4j's Netty 4.1 apart from Spring Boot's
@@ -61,6 +63,7 @@ final class Neo4jEngine implements EmbeddedEngine {
 				Runtime.version().feature());
 		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xms64m",
 				"-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+		command.addAll(StartupCompilation.jvmOptions(List.of()));
 		classArchive.ifPresent(archive -> command.addAll(archive.jvmOptions()));
 		command.addAll(List.of("-cp", classpath, LAUNCHER, home.toAbsolutePath().toString(), Integer.toString(port)));
 		try {
