@@ -18,11 +18,13 @@ class EventListenerFailuresTest {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setCorePoolSize(1);
 		executor.setMaxPoolSize(1);
-		executor.initialize();
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("applicationTaskExecutor", executor);
-		EventListenerFailures failures = new EventListenerFailures(
-				new ListenerBacklog(beans.getBeanProvider(ThreadPoolTaskExecutor.class), 100, Duration.ofSeconds(2)));
+		ListenerBacklog backlog = new ListenerBacklog(beans.getBeanProvider(ThreadPoolTaskExecutor.class), 100,
+				Duration.ofMillis(300), Duration.ofSeconds(2));
+		executor.setTaskDecorator(backlog); // as in the application: queued tasks carry their queue time
+		executor.initialize();
+		EventListenerFailures failures = new EventListenerFailures(backlog);
 		failures.start();
 
 		CountDownLatch running = new CountDownLatch(1);
