@@ -39,6 +39,7 @@ public class ListenerBacklog implements TaskDecorator {
 	private final BacklogLimits limits;
 	private final Duration maxWait;
 	private final AtomicBoolean undatedSeen = new AtomicBoolean();
+	private volatile BlockingQueue<Runnable> queue;
 
 	ListenerBacklog(ObjectProvider<ThreadPoolTaskExecutor> executors,
 			@Value("${polyshop.outbox.max-queued-deliveries:100}") int maxQueued,
@@ -100,8 +101,15 @@ public class ListenerBacklog implements TaskDecorator {
 
 	/** The listener executor's queue, or none in an application without one. */
 	private BlockingQueue<Runnable> queue() {
-		ThreadPoolTaskExecutor executor = executors.getIfUnique();
-		return executor == null ? null : executor.getThreadPoolExecutor().getQueue();
+		BlockingQueue<Runnable> known = queue;
+		if (known == null) {
+			// looked up once: every checkout waiting here polls every 2 ms, and the bean lookup was 7 % of all the
+			// allocation under load (JFR, 2026-11-26)
+			ThreadPoolTaskExecutor executor = executors.getIfUnique();
+			known = executor == null ? null : executor.getThreadPoolExecutor().getQueue();
+			queue = known;
+		}
+		return known;
 	}
 
 	private Duration oldestWaited(BlockingQueue<Runnable> queue) {
