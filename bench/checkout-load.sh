@@ -121,6 +121,23 @@ per_process() {
   done
 }
 hz=$(getconf CLK_TCK)
+# CPU ticks of each thread of the app JVM, by thread name (digits folded: "http-nio-18180-exec-12" counts as one pool)
+threads() {
+  python3 - "$jvm_pid" <<'PY'
+import collections, glob, re, sys
+ticks = collections.Counter()
+for task in glob.glob(f"/proc/{sys.argv[1]}/task/*"):
+    try:
+        stat = open(task + "/stat").read()
+    except OSError:
+        continue  # the thread ended meanwhile
+    name = re.sub(r"\d+", "N", stat[stat.index("(") + 1:stat.rindex(")")]).replace(" ", "_")
+    fields = stat[stat.rindex(")") + 2:].split()
+    ticks[name] += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+for name, t in sorted(ticks.items()):
+    print(name, t)
+PY
+}
 
 echo "warm-up: $SCENARIO, $USERS customers, $WARMUP s"
 gatling "$SCENARIO" "$WARMUP" >/dev/null
@@ -132,11 +149,18 @@ poller_pid=$!
 orders_before=$(psql_ -c "SELECT count(*) FROM orders")
 publications_before=$(psql_ -c "SELECT count(*) FROM event_publication")
 per_process >"$out/cpu-before.txt"
+threads >"$out/threads-before.txt"
 cpu_before=$(cpu_ticks)
 if [[ $JFR == 1 ]]; then jcmd $jvm_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
+# ASYNC_PROFILER=/path/libasyncProfiler.so: CPU samples of every thread of the app JVM (JIT and GC included) during
+# the measured run, as collapsed stacks in app.collapsed (async-profiler, Maven Central tools.profiler:async-profiler)
+# (jcmd splits an unquoted agent option at its "=": the option goes in double quotes)
+if [[ -n ${ASYNC_PROFILER:-} ]]; then jcmd $jvm_pid JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=itimer,interval=1ms,threads"' >/dev/null; fi
 report=$(gatling "$SCENARIO" "$DURATION" -Dprepare=false)
 cpu_after=$(cpu_ticks)
 per_process >"$out/cpu-after.txt"
+threads >"$out/threads-after.txt"
+if [[ -n ${ASYNC_PROFILER:-} ]]; then jcmd $jvm_pid JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$out/app.collapsed\"" >/dev/null; fi
 orders_after=$(psql_ -c "SELECT count(*) FROM orders")
 publications_after=$(psql_ -c "SELECT count(*) FROM event_publication")
 sleep 5 # the outbox drains after the load stops
@@ -155,6 +179,9 @@ per_order=$(echo "($publications_after - $publications_before) / $orders" | bc -
 printf 'outbox: max %s incomplete publications during the run (%.1f per order: %.2f s worth of orders), %s left 5 s after it\n' \
   "${max_backlog:-0}" "$per_order" "$(echo "${max_backlog:-0} / $per_order / ($orders / $DURATION)" | bc -l)" "$backlog_left"
 join <(sort "$out/cpu-before.txt") <(sort "$out/cpu-after.txt") | awk -v hz=$hz '{d[$2] += ($5 - $3) * 1000 / hz} END {for (n in d) printf "  %-16s %8d ms\n", n, d[n]}'
+echo "app JVM by thread, ms per order:"
+join -a2 "$out/threads-before.txt" "$out/threads-after.txt" | awk -v hz=$hz -v n="$orders" \
+  '{b = NF == 3 ? $2 : 0; d = ($NF - b) * 1000 / hz / n; if (d >= 0.1) printf "  %-20s %6.2f\n", $1, d}' | sort -k2 -nr | tee "$out/threads.txt"
 
 half=$(echo "$rate / 2" | bc -l)
 # CPU of each process every second during the half-rate run (epoch seconds, pid, name, ticks): a slow checkout in
