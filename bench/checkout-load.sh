@@ -153,14 +153,21 @@ threads >"$out/threads-before.txt"
 cpu_before=$(cpu_ticks)
 if [[ $JFR == 1 ]]; then jcmd $jvm_pid JFR.start duration=$((DURATION - 5))s filename="$out/app.jfr" settings=profile >/dev/null; fi
 # ASYNC_PROFILER=/path/libasyncProfiler.so: CPU samples of every thread of the app JVM (JIT and GC included) during
-# the measured run, as collapsed stacks in app.collapsed (async-profiler, Maven Central tools.profiler:async-profiler)
+# the measured run, as collapsed stacks in app.collapsed and neo4j.collapsed (async-profiler, Maven Central tools.profiler:async-profiler)
 # (jcmd splits an unquoted agent option at its "=": the option goes in double quotes)
-if [[ -n ${ASYNC_PROFILER:-} ]]; then jcmd $jvm_pid JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=itimer,interval=1ms,threads"' >/dev/null; fi
+neo4j_pid=
+for pid in $(descendants $app_pid); do grep -q EmbeddedNeo4jServer /proc/$pid/cmdline 2>/dev/null && neo4j_pid=$pid; done
+if [[ -n ${ASYNC_PROFILER:-} ]]; then
+  for pid in $jvm_pid $neo4j_pid; do jcmd $pid JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=itimer,interval=1ms,threads"' >/dev/null; done
+fi
 report=$(gatling "$SCENARIO" "$DURATION" -Dprepare=false)
 cpu_after=$(cpu_ticks)
 per_process >"$out/cpu-after.txt"
 threads >"$out/threads-after.txt"
-if [[ -n ${ASYNC_PROFILER:-} ]]; then jcmd $jvm_pid JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$out/app.collapsed\"" >/dev/null; fi
+if [[ -n ${ASYNC_PROFILER:-} ]]; then
+  jcmd $jvm_pid JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$out/app.collapsed\"" >/dev/null
+  if [[ -n $neo4j_pid ]]; then jcmd $neo4j_pid JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$out/neo4j.collapsed\"" >/dev/null; fi
+fi
 orders_after=$(psql_ -c "SELECT count(*) FROM orders")
 publications_after=$(psql_ -c "SELECT count(*) FROM event_publication")
 sleep 5 # the outbox drains after the load stops
