@@ -150,7 +150,7 @@ class Checkout {
 		}
 		seams.reached("after-charge", order.shippingName());
 		if (result instanceof PaymentGateway.Approved approved) {
-			Order settled = payments.settle(order.id(), new ChargeStatus(ChargeStatus.State.CHARGED, approved.reference()), "payment not taken");
+			Order settled = payments.settle(order, new ChargeStatus(ChargeStatus.State.CHARGED, approved.reference()), "payment not taken");
 			if (settled.status() != OrderStatus.COMPLETED) {
 				throw CheckoutProblems.refunded(settled);
 			}

@@ -11,7 +11,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 import io.polyshop.checkout.OrderStatus;
 
-interface Orders extends ListCrudRepository<Order, UUID> {
+/** Orders are inserted whole by {@code save} and settled by {@link OrderSettlements#saveSettlement}. */
+interface Orders extends ListCrudRepository<Order, UUID>, OrderSettlements {
 
 	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
 
