@@ -15,7 +15,6 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import io.polyshop.cart.PricedCart;
-import io.polyshop.checkout.OrderSnapshot;
 import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.ShippingAddress;
 import io.polyshop.shared.Money;
@@ -195,12 +194,8 @@ class Order {
 		return lines;
 	}
 
-	OrderSnapshot snapshot() {
-		return new OrderSnapshot(id.toString(), customerId, status.name(), cancelReason, total(),
-				lines.stream().map(line -> new OrderSnapshot.Line(line.sku(), line.title(), line.quantity(),
-						line.unitPrice(currency), line.lineTotal(currency))).toList(),
-				shippingAddress, new OrderSnapshot.Payment(paymentReference, cardLast4),
-				statusChanges.stream().map(c -> new OrderSnapshot.StatusChange(c.status(), c.reason(), c.changedAt())).toList(),
-				placedAt, version == null ? 0 : version);
+	/** Every status change, oldest first. */
+	List<StatusChange> statusChanges() {
+		return List.copyOf(statusChanges);
 	}
 }
