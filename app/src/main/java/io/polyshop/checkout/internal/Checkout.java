@@ -101,7 +101,7 @@ class Checkout {
 		Order order;
 		try {
 			order = admission.admit(() -> transaction.execute(status -> {
-				Order placed = orders.save(Order.place(customerId, idempotencyKey, priced, request.shippingAddress(),
+				Order placed = orders.insert(Order.place(customerId, idempotencyKey, priced, request.shippingAddress(),
 						request.payment().last4(), clock.instant()));
 				inventory.reserve(OrderPayments.quantities(placed));
 				if (!keys.claim(customerId, idempotencyKey, requestHash, placed.id(), keyLifetime)) {

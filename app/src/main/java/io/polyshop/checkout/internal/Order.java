@@ -15,6 +15,7 @@ import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
 import io.polyshop.cart.PricedCart;
+import io.polyshop.checkout.OrderSnapshot;
 import io.polyshop.checkout.OrderStatus;
 import io.polyshop.checkout.ShippingAddress;
 import io.polyshop.shared.Money;
@@ -48,7 +49,7 @@ class Order {
 	private final List<StatusChange> statusChanges;
 	/**
 	 * How many of the status changes the database holds, as read (or as placed: a new order is inserted whole by
-	 * {@code Orders.save}); a settlement appends the others ({@link OrderSettlements}).
+	 * {@link OrderStatements#insert}); a settlement appends the others ({@link OrderStatements}).
 	 */
 	@Transient
 	private int storedChanges;
@@ -140,6 +141,12 @@ class Order {
 		return storedChanges;
 	}
 
+	/** The new order is in the database now, at its first version. */
+	void inserted() {
+		version = 0;
+		storedChanges = statusChanges.size();
+	}
+
 	/** The settlement is in the database now, under the next version. */
 	void stored() {
 		version = version + 1;
@@ -156,6 +163,18 @@ class Order {
 
 	String cancelReason() {
 		return cancelReason;
+	}
+
+	ShippingAddress shippingAddress() {
+		return shippingAddress;
+	}
+
+	String cardLast4() {
+		return cardLast4;
+	}
+
+	List<StatusChange> statusChanges() {
+		return List.copyOf(statusChanges);
 	}
 
 	String customerId() {
@@ -194,8 +213,12 @@ class Order {
 		return lines;
 	}
 
-	/** Every status change, oldest first. */
-	List<StatusChange> statusChanges() {
-		return List.copyOf(statusChanges);
+	OrderSnapshot snapshot() {
+		return new OrderSnapshot(id.toString(), customerId, status.name(), cancelReason, total(),
+				lines.stream().map(line -> new OrderSnapshot.Line(line.sku(), line.title(), line.quantity(),
+						line.unitPrice(currency), line.lineTotal(currency))).toList(),
+				shippingAddress, new OrderSnapshot.Payment(paymentReference, cardLast4),
+				statusChanges.stream().map(c -> new OrderSnapshot.StatusChange(c.status(), c.reason(), c.changedAt())).toList(),
+				placedAt, version == null ? 0 : version);
 	}
 }
