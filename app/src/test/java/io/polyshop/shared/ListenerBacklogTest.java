@@ -61,6 +61,28 @@ class ListenerBacklogTest {
 		releaser.join();
 	}
 
+	@Test
+	void aWaitingCheckoutIsWokenWhenTheDeliveryLeavesTheQueueNotAtItsNextTimedLook() throws Exception {
+		ListenerBacklog backlog = backlog(Duration.ofMillis(20), Duration.ofSeconds(5));
+		occupyTheOnlyThread();
+		executor.execute(() -> { });
+		Thread.sleep(40);
+
+		long[] releasedAt = new long[1];
+		Thread releaser = new Thread(() -> {
+			sleep(60);
+			releasedAt[0] = System.nanoTime();
+			release.countDown();
+		});
+		releaser.start();
+		backlog.awaitRoom();
+		long returnedAt = System.nanoTime();
+		releaser.join();
+
+		// a waiter that only looked again on its own (every 250 ms) would return ~190 ms after the release
+		assertThat(Duration.ofNanos(returnedAt - releasedAt[0])).isLessThan(Duration.ofMillis(120));
+	}
+
 	private ListenerBacklog backlog(Duration maxQueueDelay, Duration maxWait) {
 		executor.setCorePoolSize(1);
 		executor.setMaxPoolSize(1);

@@ -101,7 +101,7 @@ class Checkout {
 		Order order;
 		try {
 			order = admission.admit(() -> transaction.execute(status -> {
-				Order placed = orders.save(Order.place(customerId, idempotencyKey, priced, request.shippingAddress(),
+				Order placed = orders.insert(Order.place(customerId, idempotencyKey, priced, request.shippingAddress(),
 						request.payment().last4(), clock.instant()));
 				inventory.reserve(OrderPayments.quantities(placed));
 				if (!keys.claim(customerId, idempotencyKey, requestHash, placed.id(), keyLifetime)) {
@@ -150,7 +150,7 @@ class Checkout {
 		}
 		seams.reached("after-charge", order.shippingName());
 		if (result instanceof PaymentGateway.Approved approved) {
-			Order settled = payments.settle(order.id(), new ChargeStatus(ChargeStatus.State.CHARGED, approved.reference()), "payment not taken");
+			Order settled = payments.settle(order, new ChargeStatus(ChargeStatus.State.CHARGED, approved.reference()), "payment not taken");
 			if (settled.status() != OrderStatus.COMPLETED) {
 				throw CheckoutProblems.refunded(settled);
 			}

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.MappedCollection;
@@ -46,6 +47,12 @@ class Order {
 	private final List<OrderLine> lines;
 	@MappedCollection(idColumn = "order_id", keyColumn = "seq")
 	private final List<StatusChange> statusChanges;
+	/**
+	 * How many of the status changes the database holds, as read (or as placed: a new order is inserted whole by
+	 * {@link OrderStatements#insert}); a settlement appends the others ({@link OrderStatements}).
+	 */
+	@Transient
+	private int storedChanges;
 
 	@PersistenceCreator
 	Order(UUID id, String customerId, String idempotencyKey, OrderStatus status, String cancelReason, String currency,
@@ -66,6 +73,7 @@ class Order {
 		this.version = version;
 		this.lines = lines;
 		this.statusChanges = new ArrayList<>(statusChanges);
+		this.storedChanges = statusChanges.size();
 	}
 
 	/** @param cart priced at checkout from inventory's current prices: at least one line, all in one currency */
@@ -124,8 +132,49 @@ class Order {
 		statusChanges.add(new StatusChange(to.name(), reason, now));
 	}
 
+	/** The status changes made since the order was read (or last stored), with the position the first one takes. */
+	List<StatusChange> unstoredChanges() {
+		return List.copyOf(statusChanges.subList(storedChanges, statusChanges.size()));
+	}
+
+	int firstUnstoredSeq() {
+		return storedChanges;
+	}
+
+	/** The new order is in the database now, at its first version. */
+	void inserted() {
+		version = 0;
+		storedChanges = statusChanges.size();
+	}
+
+	/** The settlement is in the database now, under the next version. */
+	void stored() {
+		version = version + 1;
+		storedChanges = statusChanges.size();
+	}
+
 	UUID id() {
 		return id;
+	}
+
+	Integer version() {
+		return version;
+	}
+
+	String cancelReason() {
+		return cancelReason;
+	}
+
+	ShippingAddress shippingAddress() {
+		return shippingAddress;
+	}
+
+	String cardLast4() {
+		return cardLast4;
+	}
+
+	List<StatusChange> statusChanges() {
+		return List.copyOf(statusChanges);
 	}
 
 	String customerId() {

@@ -63,8 +63,18 @@ class OrderPayments {
 	 * @param noChargeReason why the order is cancelled when no charge was taken
 	 */
 	Order settle(UUID orderId, ChargeStatus charge, String noChargeReason) {
+		return settle(orders.findById(orderId).orElseThrow(), charge, noChargeReason);
+	}
+
+	/**
+	 * Settles the order, deciding from {@code lastSeen} first: the checkout passes the order it has just placed, rather
+	 * than read it again. Each step re-reads the order locked and gives up if it is no longer open, and then the
+	 * decision is made again from a fresh read, so a stale {@code lastSeen} costs a retry, never a wrong outcome.
+	 */
+	Order settle(Order lastSeen, ChargeStatus charge, String noChargeReason) {
+		Order order = lastSeen;
 		for (int attempt = 0; ; attempt++) {
-			Order order = orders.findById(orderId).orElseThrow();
+			UUID orderId = order.id();
 			try {
 				return switch (PaymentResolution.next(order.status(), order.refundReference() != null, charge.state())) {
 					case COMPLETE -> complete(orderId, charge.reference());
@@ -79,6 +89,7 @@ class OrderPayments {
 					throw e;
 				}
 				log.debug("Order {} changed while being settled; reading it again", orderId);
+				order = orders.findById(orderId).orElseThrow();
 			}
 		}
 	}
@@ -96,7 +107,7 @@ class OrderPayments {
 					throw new Unfulfillable();
 				}
 				order.markCompleted(clock.instant());
-				Order saved = orders.save(order);
+				Order saved = orders.saveSettlement(order);
 				events.publishEvent(new OrderCompleted(orderId.toString(), saved.customerId(),
 						saved.lines().stream().map(l -> new OrderCompleted.Line(l.sku(), l.title(), l.quantity())).toList(),
 						clock.instant()));
@@ -120,7 +131,7 @@ class OrderPayments {
 			inventory.release(quantities(order));
 			claims.release(orderId);
 			order.cancel(reason, clock.instant());
-			Order saved = orders.save(order);
+			Order saved = orders.saveSettlement(order);
 			events.publishEvent(new OrderCancelled(orderId.toString(), saved.customerId(), reason));
 			return saved;
 		});
@@ -143,7 +154,7 @@ class OrderPayments {
 				events.publishEvent(new OrderCancelled(orderId.toString(), order.customerId(), reason));
 			}
 			log.warn("Order {}: charge {} refunded ({})", orderId, paymentReference, reason);
-			return orders.save(order);
+			return orders.saveSettlement(order);
 		});
 	}
 

@@ -5,19 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.relational.core.sql.LockMode;
-import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
 
 import io.polyshop.checkout.OrderStatus;
 
-interface Orders extends ListCrudRepository<Order, UUID> {
+/** The hot path's statements are plain SQL ({@link OrderStatements}); Spring Data derives the rest from the mapping on {@link Order}. */
+interface Orders extends ListCrudRepository<Order, UUID>, OrderStatements {
+
+	/** {@link OrderStatements#findById}: declared again because both parents declare it. */
+	@Override
+	Optional<Order> findById(UUID id);
 
 	Optional<Order> findByCustomerIdAndIdempotencyKey(String customerId, String idempotencyKey);
-
-	/** The order with its row locked until the transaction ends: settling steps on one order queue up. */
-	@Lock(LockMode.PESSIMISTIC_WRITE)
-	Optional<Order> findLockedById(UUID id);
 
 	List<Order> findTop100ByStatusAndPlacedAtBefore(OrderStatus status, Instant placedBefore);
 }

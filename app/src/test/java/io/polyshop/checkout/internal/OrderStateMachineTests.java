@@ -49,6 +49,16 @@ class OrderStateMachineTests {
 	}
 
 	@Test
+	void aSettlementStoresOnlyTheStatusChangesMadeSinceTheOrderWasRead() {
+		Order order = pending(); // as placed: its first change is inserted with it
+		assertThat(order.unstoredChanges()).isEmpty();
+		order.markPaid("sim-1", NOW);
+		order.markCompleted(NOW);
+		assertThat(order.firstUnstoredSeq()).isEqualTo(1);
+		assertThat(order.unstoredChanges()).extracting(StatusChange::status).containsExactly("PAID", "COMPLETED");
+	}
+
+	@Test
 	void aSettledOrderCannotMoveAgain() {
 		Order cancelled = pending();
 		cancelled.cancel("payment declined", NOW);
