@@ -2,6 +2,7 @@ package io.polyshop;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -17,7 +18,12 @@ import io.polyshop.support.StoreSamples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Two applications started at once on different data directories get their own engines and ports. */
+/**
+ * Two applications started at once on different data directories get their own engines and ports; and data written
+ * to each embedded store is on disk: it is there after the application and its engines restart. One test, because
+ * the restart needs an instance that started on an empty data directory, which the first check starts anyway: a
+ * start on empty stores is 10 s and more of a 2-core machine.
+ */
 @Tag("integration")
 class TwoInstancesTests {
 
@@ -28,7 +34,8 @@ class TwoInstancesTests {
 	Path second;
 
 	@Test
-	void twoInstancesStartedAtOnceDoNotCollide() {
+	void twoInstancesStartedAtOnceDoNotCollideAndValuesInEveryStoreSurviveARestart() {
+		String marker = UUID.randomUUID().toString();
 		var a = CompletableFuture.supplyAsync(() -> PolyshopInstance.start(first));
 		var b = CompletableFuture.supplyAsync(() -> PolyshopInstance.start(second));
 		try (ConfigurableApplicationContext one = a.join(); ConfigurableApplicationContext two = b.join()) {
@@ -42,12 +49,28 @@ class TwoInstancesTests {
 						.forEach(address -> assertThat(address).doesNotContain(":5432/", ":6379", ":27017", ":7687"));
 			}
 
-			new StoreSamples(one).write("only-in-one");
+			new StoreSamples(one).write(marker);
 			new StoreSamples(two).write("only-in-two");
 			StoreSamples inTwo = new StoreSamples(two);
-			assertThat(List.of(inTwo.readPostgres("only-in-one"), inTwo.readRedis("only-in-one"),
-					inTwo.readMongo("only-in-one"), inTwo.readNeo4j("only-in-one"))).allMatch(java.util.Optional::isEmpty);
+			assertThat(List.of(inTwo.readPostgres(marker), inTwo.readRedis(marker),
+					inTwo.readMongo(marker), inTwo.readNeo4j(marker))).allMatch(java.util.Optional::isEmpty);
 			assertThat(inTwo.readNeo4j("only-in-two")).contains("only-in-two");
+		}
+
+		// the engines are stopped with the application: no server process is left behind
+		for (Path dataDirectory : List.of(first, second)) {
+			assertThat(dataDirectory.resolve("postgres/postmaster.pid")).as("postgres stopped cleanly").doesNotExist();
+			assertThat(dataDirectory.resolve("redis/redis.pid")).as("redis stopped cleanly").doesNotExist();
+			assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dataDirectory.toString())))
+					.as("no engine process of %s is left", dataDirectory).isEmpty();
+		}
+
+		try (ConfigurableApplicationContext restarted = PolyshopInstance.start(first)) {
+			StoreSamples samples = new StoreSamples(restarted);
+			assertThat(samples.readPostgres(marker)).contains(marker);
+			assertThat(samples.readRedis(marker)).contains(marker);
+			assertThat(samples.readMongo(marker)).contains(marker);
+			assertThat(samples.readNeo4j(marker)).contains(marker);
 		}
 	}
 }
