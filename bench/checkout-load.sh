@@ -12,8 +12,8 @@
 #      transactions, redis-benchmark running the cart's add script.
 # Usage: bench/checkout-load.sh            (env: ORDERS=10000 USERS=32 DURATION=60 WARMUP=240 SCENARIO=checkout JAR=... JFR=0)
 # The 1M orders take ~13 min to generate: `DATA_DIR=/tmp/d ORDERS=1000000 GENERATE_ONLY=1 bench/checkout-load.sh` stores
-# them and stops; then `DATA_DIR=/tmp/d ORDERS=1000000 GENERATE=0 bench/checkout-load.sh` measures on them. Measure each run
-# on a fresh copy of that directory: a second run on the same one met 409s (docs/performance.md, Open).
+# them and stops; then `DATA_DIR=/tmp/d ORDERS=1000000 GENERATE=0 bench/checkout-load.sh` measures on them (a run adds
+# its orders to the directory: measure on a copy to keep the count).
 # JFR=1 records the app JVM during the full-speed run and during order history (profile settings).
 # A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
