@@ -17,6 +17,7 @@ import io.polyshop.catalog.internal.ProductDocument;
 import io.polyshop.catalog.internal.ProductDocuments;
 import io.polyshop.catalog.internal.ProductQueries;
 import io.polyshop.catalog.internal.ProductWrites;
+import io.polyshop.catalog.internal.PublishedTitles;
 import io.polyshop.inventory.Inventory;
 import io.polyshop.inventory.Sku;
 import io.polyshop.inventory.StockLevel;
@@ -36,21 +37,23 @@ public class Catalog {
 	private final ProductDocuments documents;
 	private final ProductQueries queries;
 	private final ProductWrites writes;
+	private final PublishedTitles titles;
 	private final Inventory inventory;
 	private final ObjectProvider<ProductTextIndex> textIndex;
 
-	Catalog(ProductDocuments documents, ProductQueries queries, ProductWrites writes, Inventory inventory,
+	Catalog(ProductDocuments documents, ProductQueries queries, ProductWrites writes, PublishedTitles titles, Inventory inventory,
 			ObjectProvider<ProductTextIndex> textIndex) {
 		this.documents = documents;
 		this.queries = queries;
 		this.writes = writes;
+		this.titles = titles;
 		this.inventory = inventory;
 		this.textIndex = textIndex;
 	}
 
 	/** The titles of the given SKUs that are published products (for cart lines, orders, recommendations). */
 	public Map<String, String> titles(Collection<String> skus) {
-		return documents.publishedTitles(skus.stream().filter(Sku::isWellFormed).distinct().toList());
+		return titles.of(skus.stream().filter(Sku::isWellFormed).distinct().toList());
 	}
 
 	/**
