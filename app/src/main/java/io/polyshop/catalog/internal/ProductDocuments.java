@@ -101,13 +101,14 @@ public class ProductDocuments {
 		return find(sku).filter(ProductDocument::published);
 	}
 
-	public Map<String, String> publishedTitles(Collection<String> skus) {
+	Map<String, String> publishedTitles(Collection<String> skus) {
 		if (skus.isEmpty()) {
 			return Map.of();
 		}
 		Map<String, String> titles = new LinkedHashMap<>();
 		// by _id alone (published is filtered here): the embedded engine answers an _id-only query from its unique
-		// index, while one more condition makes it scan the whole collection, on every cart view and checkout
+		// index, while one more condition makes it scan the whole collection (PublishedTitles asks for the SKUs it
+		// does not hold yet, on a cart view or a checkout)
 		mongo.query(ProductDocument.class).as(SkuAndTitle.class).matching(Query.query(where("sku").in(skus))).all()
 				.stream().filter(SkuAndTitle::published)
 				.forEach(document -> titles.put(document.sku(), document.title()));

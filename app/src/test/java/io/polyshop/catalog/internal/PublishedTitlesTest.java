@@ -19,7 +19,7 @@ class PublishedTitlesTest {
 	final List<List<String>> queries = new ArrayList<>();
 	final ProductDocuments documents = new ProductDocuments(null) {
 		@Override
-		public Map<String, String> publishedTitles(Collection<String> skus) {
+		Map<String, String> publishedTitles(Collection<String> skus) {
 			queries.add(List.copyOf(skus));
 			Map<String, String> found = new HashMap<>();
 			skus.stream().filter(published::containsKey).forEach(sku -> found.put(sku, published.get(sku)));
