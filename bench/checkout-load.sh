@@ -119,7 +119,7 @@ per_process() {
     # the JVMs apart: the application's (and its launcher, when it relaunched itself) and Neo4j's; others by name
     cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" || true) # a backend may exit meanwhile
     name=$(echo "$cmdline" | awk -v pid="$pid" -v app="$app_pid" -v jvm="$jvm_pid" \
-      '{print pid == jvm ? "app-jvm" : (pid == app ? "app-launcher" : (/EmbeddedNeo4jServer/ ? "neo4j-jvm" : ""))}')
+      '{print pid == jvm ? "app-jvm" : (pid == app ? "app-launcher" : (/EmbeddedNeo4jServer/ ? "neo4j-jvm" : (/DocumentEngineServer/ ? "document-jvm" : "")))}')
     awk -v pid="$pid" -v name="$name" '{printf "%s %s %d\n", pid, name == "" ? $2 : name, $14 + $15}' "/proc/$pid/stat" 2>/dev/null || true
   done
 }

@@ -32,6 +32,7 @@ memory() {
     case "$(ps -o comm= -p "$pid" 2>/dev/null)" in
       java) case "$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" in
           *io.polyshop.neo4jserver.EmbeddedNeo4jServer*) kind=neo4j-jvm ;;
+          *io.polyshop.documentengine.DocumentEngineServer*) kind=document-jvm ;;
           *polyshop.jar*|*io.polyshop.PolyshopApplication*) kind=app-jvm ;;
           *) kind=launcher ;; # Maven's own JVM under spring-boot:run: not part of the instance
         esac ;;
@@ -44,8 +45,9 @@ memory() {
     RSS[$kind]=$(( ${RSS[$kind]:-0} + ${rss:-0} )); PSS[$kind]=$(( ${PSS[$kind]:-0} + ${pss:-0} )); N[$kind]=$(( ${N[$kind]:-0} + 1 ))
   done
   local total_rss=0 total_pss=0
-  for kind in app-jvm neo4j-jvm postgres redis-server other; do
-    [ -n "${N[$kind]:-}" ] || { [ "$kind" = other ] && continue; echo "no $kind process found: nothing measured" >&2; exit 1; }
+  for kind in app-jvm neo4j-jvm document-jvm postgres redis-server other; do
+    # the document engine runs in the application JVM with polyshop.mongodb.embedded.own-jvm=false
+    [ -n "${N[$kind]:-}" ] || { [ "$kind" = other ] || [ "$kind" = document-jvm ] && continue; echo "no $kind process found: nothing measured" >&2; exit 1; }
     printf '  %-13s %2d process(es)  RSS %5d MiB  PSS %5d MiB\n' "$kind" "${N[$kind]}" $(( RSS[$kind] / 1024 )) $(( PSS[$kind] / 1024 ))
     total_rss=$(( total_rss + RSS[$kind] )); total_pss=$(( total_pss + PSS[$kind] ))
   done

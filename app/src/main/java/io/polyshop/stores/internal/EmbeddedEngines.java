@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -165,9 +166,18 @@ final class EmbeddedEngines {
 		return () -> supervised(store, engines, timed(store, () -> switch (store) {
 			case POSTGRES -> PostgresEngine.start(dir, port, credentials);
 			case REDIS -> RedisEngine.start(dir, port, credentials);
-			case MONGODB -> MongoEngine.start(dir, port, settings.documentStore());
+			case MONGODB -> documentEngine(dir, port, settings);
 			case NEO4J -> Neo4jEngine.start(dir, port, settings.neo4jClasspath(), settings.neo4jMaxHeap(), credentials);
 		}));
+	}
+
+	/** In a JVM of its own when it can be (and a restart after a crash comes with it), else in this one. */
+	private static EmbeddedEngine documentEngine(Path dir, int port, EmbeddedSettings settings) {
+		Optional<String> classpath = DocumentEngineProcess.classpath();
+		if (settings.documentEngineOwnJvm() && classpath.isPresent()) {
+			return DocumentEngineProcess.start(dir, port, classpath.get(), settings.documentEngineMaxHeap(), settings.documentStore());
+		}
+		return MongoEngine.start(dir, port, settings.documentStore());
 	}
 
 	private static EmbeddedEngine supervised(Store store, EnginesOfDirectory engines, EmbeddedEngine engine) {

@@ -55,6 +55,16 @@ record EmbeddedSettings(Path dataDirectory, Environment environment) {
 				Duration.ofMillis(environment.getProperty("polyshop.mongodb.embedded.commit-window-ms", Long.class, 0L)));
 	}
 
+	/** Whether the document engine runs in a JVM of its own (where this JVM's class path allows it). */
+	boolean documentEngineOwnJvm() {
+		return environment.getProperty("polyshop.mongodb.embedded.own-jvm", Boolean.class, true);
+	}
+
+	/** The maximum heap of the document engine's JVM ({@code -Xmx}), or blank for the JVM's default (a quarter of the RAM). */
+	String documentEngineMaxHeap() {
+		return environment.getProperty("polyshop.mongodb.embedded.max-heap", "");
+	}
+
 	String neo4jClasspath() {
 		return environment.getProperty("polyshop.neo4j.embedded.classpath", "");
 	}

@@ -36,16 +36,4 @@ public final class EngineFaults {
 	public static long restarts(Path dataDirectory, Store store) {
 		return EmbeddedEngines.restarts(dataDirectory, store);
 	}
-
-	/** The document engine runs inside this JVM and cannot die apart from it: closing it is its outage. */
-	public static void stopDocumentEngine(Path dataDirectory) {
-		EmbeddedEngines.engine(dataDirectory, Store.MONGODB).close();
-	}
-
-	/** Opens the document engine again on the same port and data. */
-	public static void startDocumentEngine(Path dataDirectory) {
-		String url = EmbeddedEngines.engine(dataDirectory, Store.MONGODB).url();
-		int port = Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
-		EmbeddedEngines.replace(dataDirectory, Store.MONGODB, MongoEngine.start(dataDirectory, port));
-	}
 }

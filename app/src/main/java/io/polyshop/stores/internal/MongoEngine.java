@@ -9,13 +9,15 @@ import io.polyshop.documentengine.DocumentStore;
 
 /**
  * The embedded document engine ({@link DocumentStore}: MongoDB's wire protocol over an H2 MVStore file with
- * persistent secondary indexes), keeping its documents in {@code <data dir>/mongodb/polyshop.mv}. No real mongod can
- * be installed here; the application talks to it with the official MongoDB driver exactly as it would to a replica
- * set.
+ * persistent secondary indexes), keeping its documents in {@code <data dir>/mongodb/polyshop.mv}, opened inside this
+ * JVM: where no child JVM can be started from this JVM's class path ({@link DocumentEngineProcess}), or when
+ * {@code polyshop.mongodb.embedded.own-jvm} is false. No real mongod can be installed here; the application talks to
+ * it with the official MongoDB driver exactly as it would to a replica set.
  */
 final class MongoEngine implements EmbeddedEngine {
 
 	static final String DATABASE = "polyshop";
+	static final String FILE = "polyshop.mv";
 
 	private final DocumentStore store;
 	private final int port;
@@ -23,10 +25,6 @@ final class MongoEngine implements EmbeddedEngine {
 	private MongoEngine(DocumentStore store, int port) {
 		this.store = store;
 		this.port = port;
-	}
-
-	static MongoEngine start(Path dataDirectory, int port) {
-		return start(dataDirectory, port, DocumentStore.Settings.defaults());
 	}
 
 	static MongoEngine start(Path dataDirectory, int port, DocumentStore.Settings settings) {
@@ -37,7 +35,7 @@ final class MongoEngine implements EmbeddedEngine {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return new MongoEngine(DocumentStore.open(data.resolve("polyshop.mv"), port, settings), port);
+		return new MongoEngine(DocumentStore.open(data.resolve(FILE), port, settings), port);
 	}
 
 	DocumentStore store() {

@@ -1,0 +1,101 @@
+package io.polyshop.stores.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.polyshop.documentengine.DocumentEngineServer;
+import io.polyshop.documentengine.DocumentStore;
+import io.polyshop.shared.StartupCompilation;
+
+/**
+ * The embedded document engine run as a child JVM ({@link DocumentEngineServer}) on this JVM's own class path. In the
+ * application's JVM, the engine's allocation (every page it writes is encoded anew, its wire server's buffers) filled
+ * the young generation that checkout requests use, and each collection paused the requests in flight: the half-rate
+ * p99 was G1's young pauses (docs/performance.md). In a JVM of its own, with a small heap and the serial collector,
+ * its collections pause only the engine. Possible when this JVM's class path is plain files: the jar's relaunched
+ * JVM, {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
+ * commands), which opens the engine in process ({@link MongoEngine}).
+ */
+final class DocumentEngineProcess implements EmbeddedEngine {
+
+	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.mongodb");
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+	/** Logging of the child: warnings and errors only, to its standard output, which this JVM logs at debug. */
+	private static final String LOGGING = "io/polyshop/documentengine/logback.xml";
+
+	private final ChildJvm child;
+	private volatile Process process;
+	private final String url;
+
+	private DocumentEngineProcess(ChildJvm child, ChildJvm.Started started) {
+		this.child = child;
+		this.process = started.process();
+		this.url = started.url() + "/" + MongoEngine.DATABASE;
+	}
+
+	/**
+	 * The class path for the child: this JVM's, if the engine's classes are loaded from a plain file here (not from a
+	 * jar nested in the executable jar, which no other JVM can read).
+	 */
+	static Optional<String> classpath() {
+		var source = DocumentStore.class.getProtectionDomain().getCodeSource();
+		boolean plain = source != null && "file".equals(source.getLocation().getProtocol());
+		return plain ? Optional.of(System.getProperty("java.class.path")) : Optional.empty();
+	}
+
+	/**
+	 * @param maxHeap blank for the JVM's default maximum: the heap grows only as needed, and a whole-collection read
+	 *        (the backup's, docs/document-store.md) holds every document of the collection at once
+	 */
+	static DocumentEngineProcess start(Path dataDirectory, int port, String classpath, String maxHeap,
+			DocumentStore.Settings settings) {
+		Path pidFile = dataDirectory.resolve("mongodb.pid");
+		LeftoverProcesses.stop(pidFile, "java");
+		String javaHome = System.getProperty("java.home");
+		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xms32m",
+				"-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + LOGGING));
+		if (!maxHeap.isBlank()) {
+			command.add("-Xmx" + maxHeap);
+		}
+		command.addAll(StartupCompilation.jvmOptions(List.of()));
+		command.addAll(List.of("-cp", classpath, DocumentEngineServer.class.getName(),
+				dataDirectory.resolve("mongodb").resolve(MongoEngine.FILE).toAbsolutePath().toString(), Integer.toString(port),
+				Integer.toString(settings.cacheMegabytes()), Long.toString(settings.commitWindow().toMillis())));
+		ChildJvm child = new ChildJvm("Embedded document engine", command, Map.of(), pidFile, DocumentEngineServer.READY,
+				STARTUP_TIMEOUT, log);
+		return new DocumentEngineProcess(child, child.start());
+	}
+
+	@Override
+	public String url() {
+		return url;
+	}
+
+	@Override
+	public long pid() {
+		return process.pid();
+	}
+
+	@Override
+	public CompletableFuture<?> terminated() {
+		return process.onExit();
+	}
+
+	@Override
+	public synchronized void restart() {
+		process = child.start().process();
+	}
+
+	@Override
+	public void close() {
+		child.stop(process, Duration.ofSeconds(30));
+	}
+}
