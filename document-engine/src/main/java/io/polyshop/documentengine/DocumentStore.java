@@ -11,8 +11,9 @@ import de.bwaldvogel.mongo.MongoServer;
  * The embedded document engine: MongoDB's wire protocol (mongo-java-server) over one H2 MVStore file, with
  * persistent secondary indexes and an index-aware query path ({@link IndexedBackend}). See docs/document-store.md.
  * <p>
- * This class, its {@link Settings} and {@link Statistics} are the module's whole public API: clients open a store on
- * a port and talk to it with a MongoDB driver.
+ * This class, its {@link Settings} and {@link Statistics} are the module's public API, with
+ * {@link DocumentEngineServer} (the same store as a process of its own): clients open a store on a port and talk to
+ * it with a MongoDB driver.
  */
 public final class DocumentStore implements AutoCloseable {
 

@@ -56,16 +56,17 @@ final class DocumentEngineProcess implements EmbeddedEngine {
 	 *        (the backup's, docs/document-store.md) holds every document of the collection at once
 	 */
 	static DocumentEngineProcess start(Path dataDirectory, int port, String classpath, String maxHeap,
-			DocumentStore.Settings settings) {
+			List<String> jvmOptions, DocumentStore.Settings settings) {
 		Path pidFile = dataDirectory.resolve("mongodb.pid");
 		LeftoverProcesses.stop(pidFile, "java");
 		String javaHome = System.getProperty("java.home");
-		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(), "-Xms32m",
-				"-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + LOGGING));
+		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(),
+				"-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + LOGGING));
 		if (!maxHeap.isBlank()) {
 			command.add("-Xmx" + maxHeap);
 		}
-		command.addAll(StartupCompilation.jvmOptions(List.of()));
+		command.addAll(jvmOptions);
+		command.addAll(StartupCompilation.jvmOptions(jvmOptions));
 		command.addAll(List.of("-cp", classpath, DocumentEngineServer.class.getName(),
 				dataDirectory.resolve("mongodb").resolve(MongoEngine.FILE).toAbsolutePath().toString(), Integer.toString(port),
 				Integer.toString(settings.cacheMegabytes()), Long.toString(settings.commitWindow().toMillis())));

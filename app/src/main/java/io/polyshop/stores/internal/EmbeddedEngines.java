@@ -175,7 +175,8 @@ final class EmbeddedEngines {
 	private static EmbeddedEngine documentEngine(Path dir, int port, EmbeddedSettings settings) {
 		Optional<String> classpath = DocumentEngineProcess.classpath();
 		if (settings.documentEngineOwnJvm() && classpath.isPresent()) {
-			return DocumentEngineProcess.start(dir, port, classpath.get(), settings.documentEngineMaxHeap(), settings.documentStore());
+			return DocumentEngineProcess.start(dir, port, classpath.get(), settings.documentEngineMaxHeap(),
+					settings.documentEngineJvmOptions(), settings.documentStore());
 		}
 		return MongoEngine.start(dir, port, settings.documentStore());
 	}

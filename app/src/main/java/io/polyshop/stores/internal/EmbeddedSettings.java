@@ -3,6 +3,7 @@ package io.polyshop.stores.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.core.env.Environment;
@@ -63,6 +64,12 @@ record EmbeddedSettings(Path dataDirectory, Environment environment) {
 	/** The maximum heap of the document engine's JVM ({@code -Xmx}), or blank for the JVM's default (a quarter of the RAM). */
 	String documentEngineMaxHeap() {
 		return environment.getProperty("polyshop.mongodb.embedded.max-heap", "");
+	}
+
+	/** More options for the document engine's JVM (its collector and generation sizes). */
+	List<String> documentEngineJvmOptions() {
+		String options = environment.getProperty("polyshop.mongodb.embedded.jvm-options", "-XX:+UseSerialGC");
+		return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
 	}
 
 	String neo4jClasspath() {
