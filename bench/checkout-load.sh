@@ -4,7 +4,7 @@
 #      generator (polyshop.orders.generate.count) before the run;
 #   2. warms up, then runs the Gatling load test (load-test/, scenario SCENARIO, USERS customers for DURATION s) at full
 #      speed, then again at half the measured rate, then order history;
-#   3. reads utime+stime from /proc of every process of the instance (app JVM, Neo4j JVM, redis-server, the PostgreSQL
+#   3. reads utime+stime from /proc of every process of the instance (app JVM, Neo4j and document engine JVMs, redis-server, the PostgreSQL
 #      postmaster and its backends, including backends that exited) before and after the full-speed run, and polls the
 #      outbox (incomplete event publications) every second during it;
 #   4. prints orders/s, checkout p50/p95/p99, CPU ms per order, max outbox backlog, the half-rate p99, history p99,

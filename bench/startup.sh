@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures what starting Polyshop costs: seconds from launch to /actuator/health UP, and the memory of the whole
-# instance at idle (the application JVM, the Neo4j JVM, redis-server and every postgres process; RSS and PSS).
+# instance at idle (the application JVM, the Neo4j JVM, the document engine JVM, redis-server and every postgres process; RSS and PSS).
 #
 #   bench/startup.sh [data-dir]            `mvn spring-boot:run` (warm Maven cache, project compiled once)
 #   bench/startup.sh --jar [runs]          `java -jar app/target/polyshop.jar`: a first start on an empty data
@@ -18,7 +18,7 @@ port=${POLYSHOP_PORT:-18080}
 descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
 
 # Memory of every process of the instance at idle: the application JVM (the launched process, or the JVM Maven
-# forks), the Neo4j JVM and redis-server (its children), and the PostgreSQL server, which daemonizes (its pid is in
+# forks), the Neo4j JVM, the document engine JVM and redis-server (its children), and the PostgreSQL server, which daemonizes (its pid is in
 # its data directory), with all its backends. Per process kind: RSS summed (pages shared between processes, such as
 # PostgreSQL's shared buffers, counted once per process: an upper bound) and PSS summed (shared pages divided among
 # their users: what the instance really holds). A kind of process that is missing fails the measurement instead of
