@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,28 +16,22 @@ import io.polyshop.shared.StartupCompilation;
 
 /**
  * The embedded document engine run as a child JVM ({@link DocumentEngineServer}) on this JVM's own class path. In the
- * application's JVM, the engine's allocation (every page it writes is encoded anew, its wire server's buffers) filled
- * the young generation that checkout requests use, and each collection paused the requests in flight: the half-rate
- * p99 was G1's young pauses (docs/performance.md). In a JVM of its own, with a small heap and the serial collector,
- * its collections pause only the engine. Possible when this JVM's class path is plain files: the jar's relaunched
- * JVM, {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
+ * application's JVM, the pages the engine writes and caches outlived young collections, so G1 copied them at each one
+ * and paused the requests in flight for ~40 ms (p50, 10k stored orders); in a JVM of its own, with the serial
+ * collector, those pauses are the engine's alone: the application's fell to ~6.5 ms and CPU per order by 6-14 %
+ * (docs/performance.md). Possible when this JVM's class path is plain files: the jar's relaunched JVM,
+ * {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
  * commands), which opens the engine in process ({@link MongoEngine}).
  */
-final class DocumentEngineProcess implements EmbeddedEngine {
+final class DocumentEngineProcess extends ChildJvmEngine {
 
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.mongodb");
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 	/** Logging of the child: warnings and errors only, to its standard output, which this JVM logs at debug. */
 	private static final String LOGGING = "io/polyshop/documentengine/logback.xml";
 
-	private final ChildJvm child;
-	private volatile Process process;
-	private final String url;
-
 	private DocumentEngineProcess(ChildJvm child, ChildJvm.Started started) {
-		this.child = child;
-		this.process = started.process();
-		this.url = started.url() + "/" + MongoEngine.DATABASE;
+		super(child, started.process(), started.url() + "/" + MongoEngine.DATABASE);
 	}
 
 	/**
@@ -76,27 +69,7 @@ final class DocumentEngineProcess implements EmbeddedEngine {
 	}
 
 	@Override
-	public String url() {
-		return url;
-	}
-
-	@Override
-	public long pid() {
-		return process.pid();
-	}
-
-	@Override
-	public CompletableFuture<?> terminated() {
-		return process.onExit();
-	}
-
-	@Override
-	public synchronized void restart() {
-		process = child.start().process();
-	}
-
-	@Override
 	public void close() {
-		child.stop(process, Duration.ofSeconds(30));
+		stop(Duration.ofSeconds(30));
 	}
 }

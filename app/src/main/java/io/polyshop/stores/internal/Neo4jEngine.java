@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,23 +21,18 @@ import io.polyshop.shared.StartupCompilation;
  * Netty 4.2. The child exits when its standard input closes, so it never outlives Polyshop, even after
  * {@code kill -9}.
  */
-final class Neo4jEngine implements EmbeddedEngine {
+final class Neo4jEngine extends ChildJvmEngine {
 
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.neo4j");
 	private static final String READY = "POLYSHOP-NEO4J-READY ";
 	private static final String LAUNCHER = "io.polyshop.neo4jserver.EmbeddedNeo4jServer";
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300); // a busy 2-core machine needed more than 120 s
 
-	private final ChildJvm child;
 	private final Optional<Neo4jClassArchive> classArchive;
-	private volatile Process process;
-	private final String url;
 
 	private Neo4jEngine(ChildJvm child, Optional<Neo4jClassArchive> classArchive, ChildJvm.Started started) {
-		this.child = child;
+		super(child, started.process(), started.url());
 		this.classArchive = classArchive;
-		this.process = started.process();
-		this.url = started.url();
 	}
 
 	static Neo4jEngine start(Path dataDirectory, int port, String classpath, String maxHeap, EngineCredentials credentials) {
@@ -65,37 +59,16 @@ final class Neo4jEngine implements EmbeddedEngine {
 		return new Neo4jEngine(child, classArchive, child.start());
 	}
 
-	@Override
-	public String url() {
-		return url;
-	}
-
 	static String url(int port) {
 		return "bolt://127.0.0.1:" + port;
 	}
 
 	@Override
-	public long pid() {
-		return process.pid();
-	}
-
-	@Override
-	public CompletableFuture<?> terminated() {
-		return process.onExit();
-	}
-
-	@Override
-	public synchronized void restart() {
-		process = child.start().process();
-	}
-
-	@Override
 	public void close() {
-		Process process = this.process;
 		// writing the class archive at exit (the first stop on JDK 17) takes a few seconds more
-		child.stop(process, Duration.ofSeconds(classArchive.map(Neo4jClassArchive::writtenAtExit).orElse(false) ? 120 : 30));
-		if (!process.isAlive()) {
-			classArchive.ifPresent(archive -> archive.exited(process.exitValue()));
+		Process stopped = stop(Duration.ofSeconds(classArchive.map(Neo4jClassArchive::writtenAtExit).orElse(false) ? 120 : 30));
+		if (!stopped.isAlive()) {
+			classArchive.ifPresent(archive -> archive.exited(stopped.exitValue()));
 		}
 	}
 }
