@@ -198,10 +198,34 @@ half=$(echo "$rate / 2" | bc -l)
 # Gatling's simulation.log can be matched with what else ran at that second
 ( while true; do per_process | sed "s/^/$(date +%s) /"; sleep 1; done >"$out/cpu-timeline.txt" ) &
 poller_pid=$!
+# the same checkouts as the application timed them (its http.server.requests histogram, before and after): what the
+# client saw beyond that was spent outside the application (the load generator, the network stack, the scheduler)
+prometheus() { curl -fs -u "$admin_email:$admin_password" "$base/actuator/prometheus" >"$1" || : >"$1"; }
+prometheus "$out/prometheus-before.txt"
 report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half" -Dprepare=false)
+prometheus "$out/prometheus-after.txt"
 kill $poller_pid; poller_pid=
 read -r ok hrate p50 p95 p99 ko < <(stats "$report" checkout)
 printf 'at half that rate (%.1f orders/s offered, %.1f done, %s not): checkout p50 %s ms, p95 %s ms, p99 %s ms\n' "$half" "$hrate" "$ko" "$p50" "$p95" "$p99"
+python3 - "$out/prometheus-before.txt" "$out/prometheus-after.txt" <<'PY'
+import re, sys
+def buckets(path):  # upper bound (s) -> cumulative count of POST /api/checkout, every status
+    counts = {}
+    for line in open(path):
+        if line.startswith("http_server_requests_seconds_bucket{") and 'uri="/api/checkout"' in line and 'method="POST"' in line:
+            le = re.search(r'le="([^"]+)"', line).group(1)
+            counts[float(le)] = counts.get(float(le), 0) + float(line.rsplit(" ", 1)[1])
+    return counts
+before, after = buckets(sys.argv[1]), buckets(sys.argv[2])
+if not after:
+    print("  as the application timed them: no histogram (actuator/prometheus did not answer)")
+    sys.exit()
+delta = sorted((le, after[le] - before.get(le, 0)) for le in after)
+total = delta[-1][1]
+def quantile(q):
+    return next(le for le, count in delta if count >= q * total) * 1000
+print("  as the application timed them (histogram bucket bounds): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms of %d" % (quantile(0.5), quantile(0.95), quantile(0.99), total))
+PY
 
 if [[ $JFR == 1 ]]; then jcmd $jvm_pid JFR.start name=history duration=18s filename="$out/history.jfr" settings=profile >/dev/null; fi
 report=$(gatling history 20 -Dprepare=false)

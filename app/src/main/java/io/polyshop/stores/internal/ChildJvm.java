@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
+import org.slf4j.event.Level;
 
 /**
  * An engine run as a child JVM (Neo4j, the document engine): started with a command and an environment, ready when
@@ -32,10 +33,14 @@ final class ChildJvm {
 	private final String readyLine;
 	private final Duration startupTimeout;
 	private final Logger log;
+	private final Level outputLevel;
 
-	/** The environment carries secrets (a command line is visible to every local user). */
+	/**
+	 * The environment carries secrets (a command line is visible to every local user). Every other line the child
+	 * prints is logged at {@code outputLevel}.
+	 */
 	ChildJvm(String name, List<String> command, Map<String, String> environment, Path pidFile, String readyLine,
-			Duration startupTimeout, Logger log) {
+			Duration startupTimeout, Logger log, Level outputLevel) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.environment = Map.copyOf(environment);
@@ -43,6 +48,7 @@ final class ChildJvm {
 		this.readyLine = readyLine;
 		this.startupTimeout = startupTimeout;
 		this.log = log;
+		this.outputLevel = outputLevel;
 	}
 
 	/** A started child and the URL it printed when it became ready. */
@@ -74,7 +80,7 @@ final class ChildJvm {
 						ready.complete(line.substring(readyLine.length()).trim());
 					}
 					else {
-						log.debug(line);
+						log.atLevel(outputLevel).log(line);
 						synchronized (lastLines) {
 							lastLines.addLast(line);
 							if (lastLines.size() > 20) {

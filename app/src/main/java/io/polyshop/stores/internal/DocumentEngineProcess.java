@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import io.polyshop.documentengine.DocumentEngineServer;
 import io.polyshop.documentengine.DocumentStore;
@@ -27,7 +28,7 @@ final class DocumentEngineProcess extends ChildJvmEngine {
 
 	private static final Logger log = LoggerFactory.getLogger("polyshop.embedded.mongodb");
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
-	/** Logging of the child: warnings and errors only, to its standard output, which this JVM logs at debug. */
+	/** Logging of the child: warnings and errors only, to its standard output, which this JVM logs as warnings. */
 	private static final String LOGGING = "io/polyshop/documentengine/logback.xml";
 
 	private DocumentEngineProcess(ChildJvm child, ChildJvm.Started started) {
@@ -64,7 +65,7 @@ final class DocumentEngineProcess extends ChildJvmEngine {
 				dataDirectory.resolve("mongodb").resolve(MongoEngine.FILE).toAbsolutePath().toString(), Integer.toString(port),
 				Integer.toString(settings.cacheMegabytes()), Long.toString(settings.commitWindow().toMillis())));
 		ChildJvm child = new ChildJvm("Embedded document engine", command, Map.of(), pidFile, DocumentEngineServer.READY,
-				STARTUP_TIMEOUT, log);
+				STARTUP_TIMEOUT, log, Level.WARN);
 		return new DocumentEngineProcess(child, child.start());
 	}
 

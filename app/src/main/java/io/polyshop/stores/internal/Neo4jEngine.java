@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import io.polyshop.shared.StartupCompilation;
 
@@ -55,7 +56,7 @@ final class Neo4jEngine extends ChildJvmEngine {
 			throw new UncheckedIOException("Embedded Neo4j did not start in " + home, e);
 		}
 		ChildJvm child = new ChildJvm("Embedded Neo4j", command, Map.of("POLYSHOP_NEO4J_PASSWORD", credentials.neo4jPassword()),
-				pidFile, READY, STARTUP_TIMEOUT, log);
+				pidFile, READY, STARTUP_TIMEOUT, log, Level.DEBUG); // Neo4j's own log is chatty: its files hold it
 		return new Neo4jEngine(child, classArchive, child.start());
 	}
 
