@@ -116,7 +116,8 @@ cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime
 per_process() {
   local pid
   for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
-    # the JVMs apart: the application's (and its launcher, when it relaunched itself) and Neo4j's; others by name
+    # the JVMs apart: the application's (and its launcher, when it relaunched itself), Neo4j's and the document engine's;
+    # others by name
     cmdline=$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" || true) # a backend may exit meanwhile
     name=$(echo "$cmdline" | awk -v pid="$pid" -v app="$app_pid" -v jvm="$jvm_pid" \
       '{print pid == jvm ? "app-jvm" : (pid == app ? "app-launcher" : (/EmbeddedNeo4jServer/ ? "neo4j-jvm" : (/DocumentEngineServer/ ? "document-jvm" : "")))}')

@@ -135,11 +135,6 @@ final class EmbeddedEngines {
 		return engine;
 	}
 
-	/** Replaces the engine of a store, stopped by a test, with a new one on the same port and data. */
-	static synchronized void replace(Path dataDirectory, Store store, EmbeddedEngine engine) {
-		byDirectory.get(dataDirectory).running.put(store, engine);
-	}
-
 	/** While held, engines that die stay down (tests look at the application meanwhile); released, they restart. */
 	static void holdRestarts(boolean hold) {
 		restartsHeld = hold;

@@ -38,10 +38,6 @@ final class MongoEngine implements EmbeddedEngine {
 		return new MongoEngine(DocumentStore.open(data.resolve(FILE), port, settings), port);
 	}
 
-	DocumentStore store() {
-		return store;
-	}
-
 	@Override
 	public String url() {
 		return "mongodb://127.0.0.1:" + port + "/" + DATABASE;
