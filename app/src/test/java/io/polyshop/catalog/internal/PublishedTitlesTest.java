@@ -1,11 +1,13 @@
 package io.polyshop.catalog.internal;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ class PublishedTitlesTest {
 		}
 	};
 	final AtomicLong nanos = new AtomicLong();
-	final PublishedTitles titles = new PublishedTitles(documents, Duration.ofMinutes(1), 1000, nanos::get);
+	/** The cache's background work (reads and upkeep), run when the test says. */
+	final Queue<Runnable> background = new ArrayDeque<>();
+	final PublishedTitles titles = new PublishedTitles(documents, Duration.ofMinutes(1), 1000, nanos::get, background::add);
 
 	@Test
 	void asksTheDocumentStoreOnlyForTheSkusItDoesNotHold() {
@@ -48,13 +52,34 @@ class PublishedTitlesTest {
 	}
 
 	@Test
-	void aTitleIsReadAgainOnceItsExpiryHasPassed() {
+	void aTitleNotAskedForDuringItsExpiryIsReadAgainWhenAsked() {
 		titles.of(List.of("MUG-1"));
 		published.put("MUG-1", "Mug, edited by hand");
 
-		nanos.addAndGet(Duration.ofSeconds(59).toNanos());
-		assertThat(titles.of(List.of("MUG-1"))).isEqualTo(Map.of("MUG-1", "Mug"));
-		nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+		nanos.addAndGet(Duration.ofSeconds(61).toNanos());
 		assertThat(titles.of(List.of("MUG-1"))).isEqualTo(Map.of("MUG-1", "Mug, edited by hand"));
+		assertThat(queries).containsExactly(List.of("MUG-1"), List.of("MUG-1"));
+	}
+
+	@Test
+	void aTitleInUseIsReadAgainInTheBackgroundWhileTheKeptOneIsServed() {
+		titles.of(List.of("MUG-1"));
+		published.put("MUG-1", "Mug, edited by hand");
+
+		nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+		assertThat(titles.of(List.of("MUG-1"))).isEqualTo(Map.of("MUG-1", "Mug"));
+		background.forEach(Runnable::run); // the cache's own upkeep runs on that executor too
+		background.clear();
+		assertThat(queries).as("not read again before half its expiry").hasSize(1);
+
+		nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+		assertThat(titles.of(List.of("MUG-1"))).isEqualTo(Map.of("MUG-1", "Mug"));
+		assertThat(queries).as("the request did not wait on the document store").containsExactly(List.of("MUG-1"));
+
+		List.copyOf(background).forEach(Runnable::run);
+		assertThat(queries).containsExactly(List.of("MUG-1"), List.of("MUG-1"));
+		nanos.addAndGet(Duration.ofSeconds(45).toNanos());
+		assertThat(titles.of(List.of("MUG-1"))).as("kept from the background read, not expired at 76 s")
+				.isEqualTo(Map.of("MUG-1", "Mug, edited by hand"));
 	}
 }
