@@ -15,7 +15,8 @@
 # them and stops; then `DATA_DIR=/tmp/d ORDERS=1000000 GENERATE=0 bench/checkout-load.sh` measures on them (a run adds
 # its orders to the directory: measure on a copy to keep the count).
 # JFR=1 records the app JVM during the full-speed run and during order history (profile settings), and every JVM of
-# the instance during the half-rate run, then prints where that run's slow checkouts waited (bench/slow-checkouts.py).
+# the instance during the half-rate run, then prints where that run's slow checkouts waited (bench/slow-checkouts.py);
+# JFR=half records only the half-rate run (the full-speed figures then carry no recording's cost).
 # A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
 set -euo pipefail
@@ -206,11 +207,11 @@ prometheus() { curl -fs -u "$admin_email:$admin_password" "$base/actuator/promet
 prometheus "$out/prometheus-before.txt"
 doc_pid=
 for pid in $(descendants $app_pid); do grep -q DocumentEngineServer /proc/$pid/cmdline 2>/dev/null && doc_pid=$pid; done
-if [[ $JFR == 1 ]]; then
+if [[ $JFR == 1 || $JFR == half ]]; then
   for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.start name=half filename="$out/half-$pid.jfr" settings=profile >/dev/null; done
 fi
 report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half" -Dprepare=false)
-if [[ $JFR == 1 ]]; then for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.stop name=half >/dev/null; done; fi
+if [[ $JFR == 1 || $JFR == half ]]; then for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.stop name=half >/dev/null; done; fi
 prometheus "$out/prometheus-after.txt"
 kill $poller_pid; poller_pid=
 read -r ok hrate p50 p95 p99 ko < <(stats "$report" checkout)
@@ -234,7 +235,7 @@ def quantile(q):
     return next(le for le, count in delta if count >= q * total) * 1000
 print("  as the application timed them (histogram bucket bounds): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms of %d" % (quantile(0.5), quantile(0.95), quantile(0.99), total))
 PY
-if [[ $JFR == 1 ]]; then
+if [[ $JFR == 1 || $JFR == half ]]; then
   python3 bench/slow-checkouts.py "$out/half-$jvm_pid.jfr" \
     "app=$out/half-$jvm_pid.jfr" ${neo4j_pid:+"neo4j=$out/half-$neo4j_pid.jfr"} ${doc_pid:+"documents=$out/half-$doc_pid.jfr"} | tee "$out/slow-checkouts.txt" || echo "slow-checkouts.py failed"
 fi

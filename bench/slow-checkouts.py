@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 WAITS = "jdk.ThreadPark,jdk.SocketRead,jdk.SocketWrite,jdk.JavaMonitorEnter,jdk.JavaMonitorWait,jdk.ThreadSleep,jdk.FileRead,jdk.FileWrite"
 JDK = ("java/", "javax/", "jdk/", "sun/", "com/sun/")
+IDLE = "org/apache/tomcat/util/threads/TaskQueue."  # a request thread waiting for its next request
 
 
 def events(path, types):
@@ -59,6 +60,8 @@ def main():
         if not thread.startswith("http-nio"):
             continue
         frames = [frame(f) for f in (v.get("stackTrace") or {}).get("frames", [])]
+        if any(f.startswith(IDLE) for f in frames[:8]):
+            continue
         what = next((f for f in frames if not f.startswith(JDK)), frames[0] if frames else "?")
         where = next((f for f in frames if f.startswith("io/polyshop/")), "-")
         start = instant(v["startTime"])
