@@ -16,7 +16,9 @@
 # its orders to the directory: measure on a copy to keep the count).
 # JFR=1 records the app JVM during the full-speed run and during order history (profile settings), and every JVM of
 # the instance during the half-rate run, then prints where that run's slow checkouts waited (bench/slow-checkouts.py);
-# JFR=half records only the half-rate run (the full-speed figures then carry no recording's cost).
+# JFR=half records only the half-rate run (the full-speed figures then carry no recording's cost). The half-rate
+# recordings take the default settings (waits of 20 ms and more): the profile settings in three JVMs saturated the
+# half-rate run on a slow VM (2026-11-27).
 # A store given by URL (e.g. POLYSHOP_NEO4J_URI) is not started; give its server's pids in EXTRA_PIDS to count its CPU.
 # Gatling's HTML reports: load-test/target/gatling/*/index.html. Needs psql, pgbench and redis-benchmark on PATH.
 set -euo pipefail
@@ -208,7 +210,7 @@ prometheus "$out/prometheus-before.txt"
 doc_pid=
 for pid in $(descendants $app_pid); do grep -q DocumentEngineServer /proc/$pid/cmdline 2>/dev/null && doc_pid=$pid; done
 if [[ $JFR == 1 || $JFR == half ]]; then
-  for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.start name=half filename="$out/half-$pid.jfr" settings=profile >/dev/null; done
+  for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.start name=half filename="$out/half-$pid.jfr" settings=default >/dev/null; done
 fi
 report=$(gatling "$SCENARIO" "$DURATION" -Drate="$half" -Dprepare=false)
 if [[ $JFR == 1 || $JFR == half ]]; then for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.stop name=half >/dev/null; done; fi

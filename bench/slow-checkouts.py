@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Where the half-rate run's slow requests waited, from JDK Flight Recorder files (settings=profile).
+"""Where the half-rate run's slow requests waited, from JDK Flight Recorder files (settings=default: waits of 20 ms and more).
 
 Usage: slow-checkouts.py <app.jfr> <name>=<file.jfr>...
 
 From the application's recording: every wait of a request thread (Tomcat's http-nio-*) that JFR kept (parks, monitor
-waits, socket reads and writes, sleeps, file I/O: the profile settings keep those of 10-20 ms and longer), summed by
+waits, socket reads and writes, sleeps, file I/O: the default settings keep those of 20 ms and longer), summed by
 what waited (the first frame outside the JDK) and the Polyshop frame that called it. From every named recording:
 the garbage collector's pauses. Then the longest waits, each with the pauses of any JVM that overlapped it: a wait
 with a pause beside it was set by that pause; one without was not.

@@ -18,9 +18,10 @@ import io.polyshop.shared.StartupCompilation;
 /**
  * The embedded document engine run as a child JVM ({@link DocumentEngineServer}) on this JVM's own class path. In the
  * application's JVM, the pages the engine writes and caches outlived young collections, so G1 copied them at each one
- * and paused the requests in flight for ~40 ms (p50, 10k stored orders); in a JVM of its own, with the serial
- * collector, those pauses are the engine's alone: the application's fell to ~6.5 ms and CPU per order by 6-14 %
- * (docs/performance.md). Possible when this JVM's class path is plain files: the jar's relaunched JVM,
+ * and paused the requests in flight for ~40 ms (p50, 10k stored orders); in a JVM of its own those pauses are the
+ * engine's alone: the application's fell to ~6.5 ms and CPU per order by 6-14 % (docs/performance.md). Its default
+ * collector there is ZGC: with a stop-the-world collector the engine's own young collections (serial: 300-700 ms on a
+ * loaded 2-core machine) stalled the outbox deliveries, and through them checkout. Possible when this JVM's class path is plain files: the jar's relaunched JVM,
  * {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
  * commands), which opens the engine in process ({@link MongoEngine}).
  */
@@ -56,10 +57,7 @@ final class DocumentEngineProcess extends ChildJvmEngine {
 		String javaHome = System.getProperty("java.home");
 		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(),
 				"-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + LOGGING));
-		if (!maxHeap.isBlank()) {
-			command.add("-Xmx" + maxHeap);
-		}
-		command.addAll(jvmOptions);
+		command.addAll(heapOptions(maxHeap, jvmOptions));
 		command.addAll(StartupCompilation.jvmOptions(jvmOptions));
 		command.addAll(List.of("-cp", classpath, DocumentEngineServer.class.getName(),
 				dataDirectory.resolve("mongodb").resolve(MongoEngine.FILE).toAbsolutePath().toString(), Integer.toString(port),
@@ -67,6 +65,40 @@ final class DocumentEngineProcess extends ChildJvmEngine {
 		ChildJvm child = new ChildJvm("Embedded document engine", command, Map.of(), pidFile, DocumentEngineServer.READY,
 				STARTUP_TIMEOUT, log, Level.WARN);
 		return new DocumentEngineProcess(child, child.start());
+	}
+
+	/**
+	 * The maximum heap, then the options; a soft maximum (ZGC's heap target) above that maximum is lowered to it, as the
+	 * JVM refuses to start with one above the other (a default soft maximum of 1g, a heap capped at 512m).
+	 */
+	static List<String> heapOptions(String maxHeap, List<String> jvmOptions) {
+		if (maxHeap.isBlank()) {
+			return jvmOptions;
+		}
+		List<String> options = new ArrayList<>(List.of("-Xmx" + maxHeap));
+		String soft = "-XX:SoftMaxHeapSize=";
+		long max = bytes(maxHeap);
+		for (String option : jvmOptions) {
+			boolean above = option.startsWith(soft) && max >= 0 && bytes(option.substring(soft.length())) > max;
+			options.add(above ? soft + maxHeap : option);
+		}
+		return options;
+	}
+
+	/** A JVM size (512m, 2g, 1048576k, a count of bytes) in bytes; -1 if it is none (the JVM then says so). */
+	static long bytes(String size) {
+		if (!size.matches("\\d{1,12}[kKmMgGtT]?")) {
+			return -1;
+		}
+		String digits = size.replaceAll("[kKmMgGtT]$", "");
+		int shift = switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+			case 'k' -> 10;
+			case 'm' -> 20;
+			case 'g' -> 30;
+			case 't' -> 40;
+			default -> 0;
+		};
+		return Long.parseLong(digits) << shift;
 	}
 
 	@Override

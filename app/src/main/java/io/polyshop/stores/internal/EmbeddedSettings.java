@@ -68,7 +68,8 @@ record EmbeddedSettings(Path dataDirectory, Environment environment) {
 
 	/** More options for the document engine's JVM (its collector and generation sizes). */
 	List<String> documentEngineJvmOptions() {
-		String options = environment.getProperty("polyshop.mongodb.embedded.jvm-options", "-XX:+UseSerialGC -Xms384m -Xmn192m");
+		String options = environment.getProperty("polyshop.mongodb.embedded.jvm-options",
+				"-XX:+UseZGC -Xms256m -XX:SoftMaxHeapSize=1g");
 		return options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
 	}
 
