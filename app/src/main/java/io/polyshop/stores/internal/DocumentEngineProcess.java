@@ -1,5 +1,6 @@
 package io.polyshop.stores.internal;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import io.polyshop.shared.StartupCompilation;
  * and paused the requests in flight for ~40 ms (p50, 10k stored orders); in a JVM of its own those pauses are the
  * engine's alone: the application's fell to ~6.5 ms and CPU per order by 6-14 % (docs/performance.md). Its default
  * collector there is ZGC: with a stop-the-world collector the engine's own young collections (serial: 300-700 ms on a
- * loaded 2-core machine) stalled the outbox deliveries, and through them checkout. Possible when this JVM's class path is plain files: the jar's relaunched JVM,
- * {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
+ * loaded 2-core machine) stalled the outbox deliveries, and through them checkout. Possible when this JVM's class path
+ * is plain files: the jar's relaunched JVM, {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
  * commands), which opens the engine in process ({@link MongoEngine}).
  */
 final class DocumentEngineProcess extends ChildJvmEngine {
@@ -57,7 +58,7 @@ final class DocumentEngineProcess extends ChildJvmEngine {
 		String javaHome = System.getProperty("java.home");
 		List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString(),
 				"-XX:+ExitOnOutOfMemoryError", "-Dlogback.configurationFile=" + LOGGING));
-		command.addAll(heapOptions(maxHeap, jvmOptions));
+		command.addAll(heapOptions(maxHeap, jvmOptions, defaultMaxHeap()));
 		command.addAll(StartupCompilation.jvmOptions(jvmOptions));
 		command.addAll(List.of("-cp", classpath, DocumentEngineServer.class.getName(),
 				dataDirectory.resolve("mongodb").resolve(MongoEngine.FILE).toAbsolutePath().toString(), Integer.toString(port),
@@ -68,21 +69,29 @@ final class DocumentEngineProcess extends ChildJvmEngine {
 	}
 
 	/**
-	 * The maximum heap, then the options; a soft maximum (ZGC's heap target) above that maximum is lowered to it, as the
-	 * JVM refuses to start with one above the other (a default soft maximum of 1g, a heap capped at 512m).
+	 * The maximum heap, then the options; a soft maximum (ZGC's heap target) above the maximum (given, or else the JVM's
+	 * default) is lowered to it, as the JVM refuses to start with one above the other (the default soft maximum of 1g
+	 * with a heap capped at 512m, or on a machine with less than 4 GiB).
 	 */
-	static List<String> heapOptions(String maxHeap, List<String> jvmOptions) {
-		if (maxHeap.isBlank()) {
-			return jvmOptions;
+	static List<String> heapOptions(String maxHeap, List<String> jvmOptions, long defaultMaxBytes) {
+		List<String> options = new ArrayList<>();
+		long max = defaultMaxBytes;
+		if (!maxHeap.isBlank()) {
+			options.add("-Xmx" + maxHeap);
+			max = bytes(maxHeap);
 		}
-		List<String> options = new ArrayList<>(List.of("-Xmx" + maxHeap));
 		String soft = "-XX:SoftMaxHeapSize=";
-		long max = bytes(maxHeap);
 		for (String option : jvmOptions) {
 			boolean above = option.startsWith(soft) && max >= 0 && bytes(option.substring(soft.length())) > max;
-			options.add(above ? soft + maxHeap : option);
+			options.add(above ? soft + max : option);
 		}
 		return options;
+	}
+
+	/** The JVM's default maximum heap: a quarter of the memory it sees (the container's limit, if any). */
+	private static long defaultMaxHeap() {
+		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		return os.getTotalMemorySize() / 4;
 	}
 
 	/** A JVM size (512m, 2g, 1048576k, a count of bytes) in bytes; -1 if it is none (the JVM then says so). */

@@ -66,7 +66,7 @@ record EmbeddedSettings(Path dataDirectory, Environment environment) {
 		return environment.getProperty("polyshop.mongodb.embedded.max-heap", "");
 	}
 
-	/** More options for the document engine's JVM (its collector and generation sizes). */
+	/** More options for the document engine's JVM (its collector and heap sizes). */
 	List<String> documentEngineJvmOptions() {
 		String options = environment.getProperty("polyshop.mongodb.embedded.jvm-options",
 				"-XX:+UseZGC -Xms256m -XX:SoftMaxHeapSize=1g");

@@ -9,23 +9,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DocumentEngineProcessTest {
 
 	static final List<String> DEFAULTS = List.of("-XX:+UseZGC", "-Xms256m", "-XX:SoftMaxHeapSize=1g");
+	static final long SIX_GIB = 6L << 30;
 
 	@Test
-	void withoutAMaximumTheOptionsAreTakenAsGiven() {
-		assertThat(DocumentEngineProcess.heapOptions("", DEFAULTS)).isEqualTo(DEFAULTS);
+	void withoutAMaximumOnAMachineWithRoomTheOptionsAreTakenAsGiven() {
+		assertThat(DocumentEngineProcess.heapOptions("", DEFAULTS, SIX_GIB)).isEqualTo(DEFAULTS);
 	}
 
 	@Test
 	void aSoftMaximumAboveTheMaximumIsLoweredToItAsTheJvmWouldNotStart() {
-		assertThat(DocumentEngineProcess.heapOptions("512m", DEFAULTS))
-				.containsExactly("-Xmx512m", "-XX:+UseZGC", "-Xms256m", "-XX:SoftMaxHeapSize=512m");
+		assertThat(DocumentEngineProcess.heapOptions("512m", DEFAULTS, SIX_GIB))
+				.containsExactly("-Xmx512m", "-XX:+UseZGC", "-Xms256m", "-XX:SoftMaxHeapSize=" + (512L << 20));
+	}
+
+	@Test
+	void onASmallMachineTheSoftMaximumIsLoweredToTheJvmsDefaultMaximum() {
+		assertThat(DocumentEngineProcess.heapOptions("", DEFAULTS, 750L << 20))
+				.containsExactly("-XX:+UseZGC", "-Xms256m", "-XX:SoftMaxHeapSize=" + (750L << 20));
 	}
 
 	@Test
 	void aSoftMaximumWithinTheMaximumStays() {
-		assertThat(DocumentEngineProcess.heapOptions("4g", DEFAULTS))
+		assertThat(DocumentEngineProcess.heapOptions("4g", DEFAULTS, 1L << 30))
 				.containsExactly("-Xmx4g", "-XX:+UseZGC", "-Xms256m", "-XX:SoftMaxHeapSize=1g");
-		assertThat(DocumentEngineProcess.heapOptions("1024m", DEFAULTS)).contains("-XX:SoftMaxHeapSize=1g");
+		assertThat(DocumentEngineProcess.heapOptions("1024m", DEFAULTS, SIX_GIB)).contains("-XX:SoftMaxHeapSize=1g");
 	}
 
 	@Test
