@@ -108,6 +108,8 @@ print(s["numberOfRequests"]["ok"], s["meanNumberOfRequestsPerSecond"]["ok"], s["
 PY
 }
 descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
+# the pid of the instance's child JVM whose command line names that main class (empty if none runs)
+child_jvm() { local p found=; for p in $(descendants $app_pid); do grep -q "$1" /proc/$p/cmdline 2>/dev/null && found=$p; done; echo "$found"; }
 cpu_ticks() { # utime+stime of the instance's processes; the postmaster's cutime+cstime adds its backends that exited
   local total=0 pid
   for pid in $app_pid $(descendants $app_pid) ${EXTRA_PIDS:-} $postmaster $(pgrep -P "$postmaster"); do
@@ -163,8 +165,7 @@ if [[ $JFR == 1 ]]; then jcmd $jvm_pid JFR.start duration=$((DURATION - 5))s fil
 # ASYNC_PROFILER=/path/libasyncProfiler.so: CPU samples of every thread of the app JVM (JIT and GC included) during
 # the measured run, as collapsed stacks in app.collapsed and neo4j.collapsed (async-profiler, Maven Central tools.profiler:async-profiler)
 # (jcmd splits an unquoted agent option at its "=": the option goes in double quotes)
-neo4j_pid=
-for pid in $(descendants $app_pid); do grep -q EmbeddedNeo4jServer /proc/$pid/cmdline 2>/dev/null && neo4j_pid=$pid; done
+neo4j_pid=$(child_jvm EmbeddedNeo4jServer)
 if [[ -n ${ASYNC_PROFILER:-} ]]; then
   for pid in $jvm_pid $neo4j_pid; do jcmd $pid JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=itimer,interval=1ms,threads"' >/dev/null; done
 fi
@@ -207,8 +208,7 @@ poller_pid=$!
 # client saw beyond that was spent outside the application (the load generator, the network stack, the scheduler)
 prometheus() { curl -fs -u "$admin_email:$admin_password" "$base/actuator/prometheus" >"$1" || : >"$1"; }
 prometheus "$out/prometheus-before.txt"
-doc_pid=
-for pid in $(descendants $app_pid); do grep -q DocumentEngineServer /proc/$pid/cmdline 2>/dev/null && doc_pid=$pid; done
+doc_pid=$(child_jvm DocumentEngineServer)
 if [[ $JFR == 1 || $JFR == half ]]; then
   for pid in $jvm_pid $neo4j_pid $doc_pid; do jcmd $pid JFR.start name=half filename="$out/half-$pid.jfr" settings=default >/dev/null; done
 fi
