@@ -23,8 +23,8 @@ import io.polyshop.shared.StartupCompilation;
  * engine's alone: the application's fell to ~6.5 ms and CPU per order by 6-14 % (docs/performance.md). Its default
  * collector there is ZGC: with a stop-the-world collector the engine's own young collections (serial: 300-700 ms on a
  * loaded 2-core machine) stalled the outbox deliveries, and through them checkout. Possible when this JVM's class path
- * is plain files: the jar's relaunched JVM, {@code mvn spring-boot:run}, the tests; not in a JVM running from the executable jar itself (the one-shot
- * commands), which opens the engine in process ({@link MongoEngine}).
+ * is plain files: the jar's relaunched JVM, {@code mvn spring-boot:run}, the tests; not in a JVM running from the
+ * executable jar itself (the one-shot commands), which opens the engine in process ({@link MongoEngine}).
  */
 final class DocumentEngineProcess extends ChildJvmEngine {
 
